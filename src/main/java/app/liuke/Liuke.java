@@ -1,0 +1,119 @@
+package app.liuke;
+
+import app.liuke.config.LiukeConfig;
+import app.liuke.customer.CustomerMerger;
+import app.liuke.customer.CustomerService;
+import app.liuke.customer.CustomerStore;
+import app.liuke.customer.FollowUpService;
+import app.liuke.customer.PhoneNumbers;
+import app.liuke.customer.PurchaseService;
+import app.liuke.customer.PurchaseStore;
+import app.liuke.customer.csv.CustomerCsvExport;
+import app.liuke.customer.csv.CustomerCsvImport;
+import app.liuke.customer.csv.PurchaseCsvImport;
+import app.liuke.shared.FlexibleDates;
+import app.liuke.shared.Texts;
+import app.liuke.staff.StaffDirectory;
+import app.liuke.store.Backup;
+import app.liuke.store.Database;
+import app.liuke.web.Metrics;
+import app.liuke.web.WebServer;
+import java.time.Clock;
+
+/**
+ * The composition root: every object of the service is made here, with constructors, from one
+ * config and one clock. Tests build the same graph with a movable clock and a temporary folder.
+ */
+public final class Liuke implements AutoCloseable {
+    private final LiukeConfig config;
+    private final Clock clock;
+    private final Database database;
+    private final Texts texts;
+    private final StaffDirectory staff = new StaffDirectory();
+    private final CustomerService customers;
+    private final PurchaseService purchases;
+    private final FollowUpService followUps;
+    private final FlexibleDates dates;
+    private WebServer web;
+
+    private Liuke(LiukeConfig config, Clock clock, Database database) {
+        this.config = config;
+        this.clock = clock;
+        this.database = database;
+        this.texts = new Texts(config.locale());
+        this.dates = new FlexibleDates(config.timezone());
+        var phones = new PhoneNumbers(config.archive().phoneRegion());
+        var customerStore = new CustomerStore();
+        this.customers = new CustomerService(database, customerStore, new CustomerMerger(), staff, phones, clock);
+        this.purchases = new PurchaseService(database, new PurchaseStore(), customerStore, staff, phones, clock);
+        this.followUps = new FollowUpService(database, customerStore, staff, clock);
+    }
+
+    /** Opens the database (migrating it) and wires the services; starts nothing. */
+    public static Liuke open(LiukeConfig config, Clock clock) {
+        return new Liuke(config, clock, Database.open(config.store().path()));
+    }
+
+    /** Starts the HTTP server on {@code server.port} (0 picks a free port). */
+    public WebServer startWeb(String host) {
+        var services = new WebServer.Services(customers, purchases, followUps, staff, database, new Metrics(database));
+        web = new WebServer(config, services, texts, clock).start(host, config.server().port());
+        return web;
+    }
+
+    public CustomerCsvImport customerImport() {
+        return new CustomerCsvImport(database, customers, staff, dates, texts, clock);
+    }
+
+    public PurchaseCsvImport purchaseImport() {
+        return new PurchaseCsvImport(database, purchases, staff, dates, texts, clock);
+    }
+
+    public CustomerCsvExport customerExport() {
+        return new CustomerCsvExport(database, dates);
+    }
+
+    public Backup backup() {
+        return new Backup(database);
+    }
+
+    public LiukeConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    public CustomerService customers() {
+        return customers;
+    }
+
+    public PurchaseService purchases() {
+        return purchases;
+    }
+
+    public FollowUpService followUps() {
+        return followUps;
+    }
+
+    public StaffDirectory staff() {
+        return staff;
+    }
+
+    @Override
+    public void close() {
+        if (web != null) {
+            web.stop();
+        }
+        database.close();
+    }
+}

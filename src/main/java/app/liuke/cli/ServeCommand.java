@@ -1,0 +1,56 @@
+package app.liuke.cli;
+
+import app.liuke.Liuke;
+import app.liuke.config.LiukeConfig;
+import app.liuke.demo.DemoShop;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the service (the default command). --demo seeds a sample shop into its own database file.")
+public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--demo", description = "use a sample shop in its own database file (admin token: demo)")
+    boolean demo;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return serve(config.load(), demo);
+    }
+
+    static int serve(LiukeConfig loaded, boolean demo) throws InterruptedException {
+        LiukeConfig config = demo ? DemoShop.configure(loaded) : loaded;
+        Liuke liuke = Liuke.open(config, Clock.systemUTC());
+        if (demo) {
+            int seeded = new DemoShop(liuke).seedIfEmpty();
+            LOG.info("demo shop in {} ({} customers seeded now)", config.store().path(), seeded);
+        }
+        if (config.telegram().enabled()) {
+            LOG.warn("telegram.enabled is true, but this version has no Telegram channel yet; it is ignored");
+        }
+        var web = liuke.startWeb("0.0.0.0");
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            liuke.close();
+            stopped.countDown();
+        }, "liuke-shutdown"));
+        System.out.printf("Liuke 留客 is running: http://localhost:%d/health  (config: %s, database: %s)%n",
+                web.port(), config.source(), config.store().path());
+        if (demo) {
+            System.out.println("Demo mode: try  curl -H 'Authorization: Bearer demo' http://localhost:" + web.port()
+                    + "/api/customers?size=3");
+        }
+        stopped.await();
+        return 0;
+    }
+}

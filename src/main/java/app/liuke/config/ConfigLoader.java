@@ -1,0 +1,112 @@
+package app.liuke.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds, reads and validates {@code liuke.yaml}. Order: an explicit {@code --config FILE}, else
+ * {@code config/liuke.yaml} in the working folder, else the copy embedded in the jar.
+ */
+public final class ConfigLoader {
+    public static final Path DEFAULT_PATH = Path.of("config", "liuke.yaml");
+    private static final String EMBEDDED = "/default-config/liuke.yaml";
+
+    private ConfigLoader() {
+    }
+
+    /** Loads and validates; throws {@link ConfigException} listing every error. */
+    public static LiukeConfig load(Path explicit, Map<String, String> environment) {
+        var result = read(explicit, environment);
+        if (!result.errors().isEmpty()) {
+            throw new ConfigException(result.errors());
+        }
+        return result.config();
+    }
+
+    /** Loads and validates without throwing on validation errors: for {@code liuke check}. */
+    public static Result read(Path explicit, Map<String, String> environment) {
+        var source = locate(explicit);
+        var document = YamlDocument.parse(source.name(), source.text());
+        var reader = new ConfigReader(document, environment);
+        LiukeConfig config = bind(reader, source.name());
+        return new Result(config, reader.finish());
+    }
+
+    public record Result(LiukeConfig config, List<ConfigError> errors) {
+        public Result {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    private record Source(String name, String text) {
+    }
+
+    private static Source locate(Path explicit) {
+        Path file = explicit != null ? explicit : (Files.isRegularFile(DEFAULT_PATH) ? DEFAULT_PATH : null);
+        if (file != null) {
+            try {
+                return new Source(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new ConfigException(List.of(new ConfigError(file.toString(), 0, "",
+                        "cannot read the config file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
+            }
+        }
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(EMBEDDED)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar has no embedded default config");
+            }
+            return new Source("(embedded default liuke.yaml)", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LiukeConfig bind(ConfigReader reader, String sourceName) {
+        reader.section("server");
+        var server = new LiukeConfig.Server(
+                reader.integer("server.port", 7070, 0, 65535),
+                reader.string("server.adminToken", ""),
+                reader.longValue("server.maxRequestBytes", 1_000_000, 1024, 100_000_000));
+        reader.section("store");
+        var store = new LiukeConfig.Store(Path.of(reader.string("store.path", "data/liuke.db")));
+        var timezone = reader.zone("timezone", "Asia/Shanghai");
+        var locale = Locale.forLanguageTag(reader.oneOf("locale", "zh-CN", Set.of("zh-CN", "en")));
+        var telegram = telegram(reader);
+        reader.section("staff");
+        var staff = new LiukeConfig.Staff(reader.longList("staff.owners"));
+        reader.section("archive");
+        var archive = new LiukeConfig.Archive(reader.string("archive.phoneRegion", "CN").toUpperCase(Locale.ROOT));
+        if (!archive.phoneRegion().matches("[A-Z]{2}")) {
+            reader.error("archive.phoneRegion", "must be a two-letter country code such as CN");
+        }
+        return new LiukeConfig(server, store, timezone, locale, telegram, staff, archive, sourceName);
+    }
+
+    private static LiukeConfig.Telegram telegram(ConfigReader reader) {
+        reader.section("telegram");
+        boolean enabled = reader.bool("telegram.enabled", false);
+        String mode = reader.oneOf("telegram.mode", "webhook", Set.of("webhook", "polling"));
+        String token = enabled
+                ? reader.requiredString("telegram.token", "when telegram.enabled is true (the token from @BotFather)")
+                : reader.string("telegram.token", "");
+        String secret = enabled && mode.equals("webhook")
+                ? reader.requiredString("telegram.webhookSecret", "when telegram.mode is webhook")
+                : reader.string("telegram.webhookSecret", "");
+        String publicUrl = reader.string("telegram.publicUrl", "");
+        String apiUrl = reader.string("telegram.apiUrl", "https://api.telegram.org");
+        for (String key : List.of("telegram.publicUrl", "telegram.apiUrl")) {
+            String value = key.endsWith("publicUrl") ? publicUrl : apiUrl;
+            if (!value.isEmpty() && !value.matches("https?://\\S+")) {
+                reader.error(key, "must be an http:// or https:// address, not '" + value + "'");
+            }
+        }
+        return new LiukeConfig.Telegram(enabled, token, mode, secret, publicUrl, apiUrl);
+    }
+}

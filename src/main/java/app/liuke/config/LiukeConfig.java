@@ -1,0 +1,76 @@
+package app.liuke.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The whole configuration, loaded once and validated at start-up ({@link ConfigLoader}).
+ * Immutable; secrets never appear in {@code toString()}.
+ */
+public record LiukeConfig(
+        Server server,
+        Store store,
+        ZoneId timezone,
+        Locale locale,
+        Telegram telegram,
+        Staff staff,
+        Archive archive,
+        String source) {
+
+    public LiukeConfig {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(timezone, "timezone");
+        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(telegram, "telegram");
+        Objects.requireNonNull(staff, "staff");
+        Objects.requireNonNull(archive, "archive");
+    }
+
+    public LiukeConfig withStorePath(Path path) {
+        return new LiukeConfig(server, new Store(path), timezone, locale, telegram, staff, archive, source);
+    }
+
+    public LiukeConfig withServer(Server replacement) {
+        return new LiukeConfig(replacement, store, timezone, locale, telegram, staff, archive, source);
+    }
+
+    /** HTTP server. An empty admin token means {@code /api} refuses every request. */
+    public record Server(int port, String adminToken, long maxRequestBytes) {
+        public boolean apiEnabled() {
+            return adminToken != null && !adminToken.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Server[port=" + port + ", adminToken=" + (apiEnabled() ? "***" : "(none)")
+                    + ", maxRequestBytes=" + maxRequestBytes + "]";
+        }
+    }
+
+    public record Store(Path path) {
+    }
+
+    public record Telegram(boolean enabled, String token, String mode, String webhookSecret, String publicUrl,
+                           String apiUrl) {
+        @Override
+        public String toString() {
+            return "Telegram[enabled=" + enabled + ", mode=" + mode + ", publicUrl=" + publicUrl
+                    + ", apiUrl=" + apiUrl + ", token=***, webhookSecret=***]";
+        }
+    }
+
+    /** Telegram user ids that have the owner role from the start. */
+    public record Staff(List<Long> owners) {
+        public Staff {
+            owners = List.copyOf(owners);
+        }
+    }
+
+    /** The customer archive: the region used to read phone numbers written without +country code. */
+    public record Archive(String phoneRegion) {
+    }
+}

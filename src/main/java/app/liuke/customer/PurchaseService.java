@@ -1,0 +1,75 @@
+package app.liuke.customer;
+
+import app.liuke.shared.Conflict;
+import app.liuke.shared.InvalidInput;
+import app.liuke.shared.NotFound;
+import app.liuke.staff.StaffDirectory;
+import app.liuke.store.Database;
+import app.liuke.store.Handle;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Records sales. A sale and its customer's aggregates change together or not at all. Thread-safe. */
+public final class PurchaseService {
+    /** A sale may be dated a little ahead (clock skew between tills), never further. */
+    private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
+    private final Database database;
+    private final PurchaseStore purchases;
+    private final CustomerStore customers;
+    private final StaffDirectory staff;
+    private final PhoneNumbers phones;
+    private final Clock clock;
+
+    public PurchaseService(Database database, PurchaseStore purchases, CustomerStore customers, StaffDirectory staff,
+                           PhoneNumbers phones, Clock clock) {
+        this.database = database;
+        this.purchases = purchases;
+        this.customers = customers;
+        this.staff = staff;
+        this.phones = phones;
+        this.clock = clock;
+    }
+
+    public Purchase record(PurchaseDraft draft) {
+        return database.transaction(handle -> {
+            if (draft.ref() != null && purchases.byRef(handle, draft.ref()).isPresent()) {
+                throw new Conflict("ref", "error.purchase.duplicateRef", draft.ref());
+            }
+            long id = record(handle, draft, clock.instant());
+            return purchases.byId(handle, id).orElseThrow();
+        });
+    }
+
+    /** Records inside the caller's transaction; returns the new purchase id. */
+    public long record(Handle handle, PurchaseDraft draft, Instant now) {
+        Instant at = draft.purchasedAt() == null ? now : draft.purchasedAt();
+        if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw new InvalidInput("date", "error.purchase.future");
+        }
+        if (draft.staffId() != null && staff.byId(handle, draft.staffId()).isEmpty()) {
+            throw new InvalidInput("staffId", "error.staff.notFound", draft.staffId());
+        }
+        return purchases.insert(handle, customerOf(handle, draft), draft, at, now);
+    }
+
+    public List<Purchase> recent(long customerId, int limit) {
+        return database.read(handle -> purchases.recent(handle, customerId, limit));
+    }
+
+    private Long customerOf(Handle handle, PurchaseDraft draft) {
+        if (draft.customerId() != null) {
+            if (!customers.exists(handle, draft.customerId())) {
+                throw new NotFound("customerId", "error.customer.notFound", draft.customerId());
+            }
+            return draft.customerId();
+        }
+        if (draft.phone() != null) {
+            String phone = phones.normalize(draft.phone());
+            return customers.idByPhone(handle, phone)
+                    .orElseThrow(() -> new InvalidInput("phone", "error.purchase.unknownPhone", draft.phone()));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,179 @@
+package app.liuke.customer.csv;
+
+import app.liuke.shared.InvalidInput;
+import app.liuke.shared.Texts;
+import app.liuke.store.DataException;
+import app.liuke.store.Database;
+import app.liuke.store.Handle;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives one CSV import: detects the encoding, maps headers, and feeds rows to a {@link Row}
+ * handler in transactions of {@value #BATCH} rows. Each row runs in its own savepoint, so a bad row
+ * is reported with its line number and leaves nothing behind, while good rows carry on.
+ */
+final class CsvImportRun {
+    private static final Logger LOG = LoggerFactory.getLogger(CsvImportRun.class);
+    private static final int BATCH = 500;
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+            .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+            .get();
+
+    /** Handles one row inside its savepoint and says how it ended (for example "created"). */
+    @FunctionalInterface
+    interface Row {
+        String handle(Handle handle, CSVRecord record, Instant now);
+    }
+
+    private final Database database;
+    private final Texts texts;
+    private final Clock clock;
+
+    CsvImportRun(Database database, Texts texts, Clock clock) {
+        this.database = database;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    ImportReport run(Path file, Charset forced, Map<String, List<String>> aliases, List<String> required,
+                     ImportProgress progress, java.util.function.Function<Columns, Row> rows) throws IOException {
+        Charset charset = forced != null ? forced : TextDecoding.detect(file);
+        long size = Files.size(file);
+        var notes = new ArrayList<String>();
+        notes.add(texts.get("import.encoding", file.getFileName(), charset.name()));
+        var errors = new ArrayList<ImportReport.RowError>();
+        var outcomes = new TreeMap<String, Integer>();
+        try (var counting = new CountingStream(Files.newInputStream(file));
+             var parser = CSVParser.builder().setReader(new InputStreamReader(counting, charset)).setFormat(FORMAT).get()) {
+            var columns = new Columns(aliases, parser.getHeaderNames());
+            for (String column : required) {
+                if (!columns.has(column)) {
+                    throw new InvalidInput(column, "import.missingColumn", column, columns.acceptedHeaders(column));
+                }
+            }
+            if (!columns.ignored().isEmpty()) {
+                notes.add("ignored columns: " + String.join(", ", columns.ignored()));
+            }
+            Row row = rows.apply(columns);
+            var source = new RecordSource(parser, errors);
+            int[] count = {0};
+            while (source.hasNext()) {
+                database.useTransaction(handle -> {
+                    Instant now = clock.instant();
+                    for (int inBatch = 0; inBatch < BATCH && source.hasNext(); inBatch++) {
+                        CSVRecord record = source.next();
+                        long line = source.startLine();
+                        count[0]++;
+                        try {
+                            String outcome = handle.savepoint(() -> row.handle(handle, record, now));
+                            outcomes.merge(outcome, 1, Integer::sum);
+                        } catch (InvalidInput e) {
+                            errors.add(new ImportReport.RowError(line, label(e) + texts.explain(e)));
+                        } catch (DataException e) {
+                            LOG.warn("import row {} failed", line, e);
+                            errors.add(new ImportReport.RowError(line, String.valueOf(e.getMessage())));
+                        }
+                    }
+                });
+                progress.update(counting.count, size, count[0]);
+            }
+            return new ImportReport(count[0], outcomes, errors, notes);
+        }
+    }
+
+    private String label(InvalidInput e) {
+        return e.field() == null ? "" : e.field() + ": ";
+    }
+
+    /**
+     * The records of the file with the line each starts on. Where the file stops being readable
+     * CSV, that is reported once and reading ends; the rows before it are kept.
+     */
+    private static final class RecordSource {
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+        private final List<ImportReport.RowError> errors;
+        private long lineAfterPrevious;
+        private long startLine;
+        private boolean broken;
+
+        RecordSource(CSVParser parser, List<ImportReport.RowError> errors) {
+            this.parser = parser;
+            this.records = parser.iterator();
+            this.errors = errors;
+            this.lineAfterPrevious = parser.getCurrentLineNumber();
+        }
+
+        boolean hasNext() {
+            if (broken) {
+                return false;
+            }
+            try {
+                return records.hasNext();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                broken = true;
+                String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                errors.add(new ImportReport.RowError(lineAfterPrevious + 1, "not readable as CSV, import stopped here: " + reason));
+                return false;
+            }
+        }
+
+        CSVRecord next() {
+            CSVRecord record = records.next();
+            startLine = lineAfterPrevious + 1;
+            lineAfterPrevious = parser.getCurrentLineNumber();
+            return record;
+        }
+
+        long startLine() {
+            return startLine;
+        }
+    }
+
+    /** Counts bytes read, for the progress bar. */
+    private static final class CountingStream extends FilterInputStream {
+        private volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

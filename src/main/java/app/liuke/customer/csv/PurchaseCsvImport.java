@@ -1,0 +1,114 @@
+package app.liuke.customer.csv;
+
+import app.liuke.customer.Money;
+import app.liuke.customer.PurchaseDraft;
+import app.liuke.customer.PurchaseService;
+import app.liuke.shared.FlexibleDates;
+import app.liuke.shared.InvalidInput;
+import app.liuke.shared.Texts;
+import app.liuke.staff.StaffDirectory;
+import app.liuke.store.Database;
+import app.liuke.store.Handle;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * {@code liuke import purchases FILE.csv}: one row per sale. Each sale is keyed by its receipt number
+ * ({@code ref}); without one, by a fingerprint of customer, time, amount, items and store. Importing the
+ * same file twice therefore records nothing the second time.
+ */
+public final class PurchaseCsvImport {
+    static final Map<String, List<String>> ALIASES = new LinkedHashMap<>();
+
+    static {
+        ALIASES.put("phone", List.of("phone", "mobile", "手机", "手机号", "手机号码", "电话", "联系电话"));
+        ALIASES.put("customer_id", List.of("customer_id", "客户编号"));
+        ALIASES.put("date", List.of("date", "purchased_at", "日期", "购买日期", "消费日期", "时间"));
+        ALIASES.put("amount", List.of("amount", "金额", "消费金额", "实付金额"));
+        ALIASES.put("items", List.of("items", "商品", "购买商品", "品名"));
+        ALIASES.put("store", List.of("store", "门店", "店铺"));
+        ALIASES.put("staff", List.of("staff", "员工", "导购"));
+        ALIASES.put("ref", List.of("ref", "单号", "订单号", "小票号"));
+    }
+
+    private static final String ITEM_SEPARATORS = "[,;，；、|]";
+    private final Database database;
+    private final PurchaseService purchases;
+    private final StaffDirectory staff;
+    private final FlexibleDates dates;
+    private final Texts texts;
+    private final Clock clock;
+
+    public PurchaseCsvImport(Database database, PurchaseService purchases, StaffDirectory staff, FlexibleDates dates,
+                             Texts texts, Clock clock) {
+        this.database = database;
+        this.purchases = purchases;
+        this.staff = staff;
+        this.dates = dates;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    public ImportReport run(Path file, Charset forced, ImportProgress progress) throws IOException {
+        return new CsvImportRun(database, texts, clock).run(file, forced, ALIASES, List.of("date", "amount"), progress,
+                columns -> (handle, record, now) -> importRow(handle, columns, record, now));
+    }
+
+    private String importRow(Handle handle, Columns columns, CSVRecord record, Instant now) {
+        String date = columns.get(record, "date");
+        if (date == null) {
+            throw new InvalidInput("date", "error.date.invalid", "");
+        }
+        Instant at = dates.parse("date", date);
+        long cents = Money.parseCents(columns.get(record, "amount"));
+        String items = columns.get(record, "items");
+        String phone = columns.get(record, "phone");
+        Long customerId = customerId(columns.get(record, "customer_id"));
+        String store = columns.get(record, "store");
+        String ref = columns.get(record, "ref");
+        if (ref == null) {
+            ref = fingerprint(phone, customerId, at, cents, items, store);
+        }
+        if (handle.queryLong("SELECT count(*) FROM purchase WHERE external_ref = :ref", "ref", ref) > 0) {
+            return "already on file";
+        }
+        String staffName = columns.get(record, "staff");
+        Long staffId = staffName == null ? null : staff.idForName(handle, staffName, null, now);
+        var draft = new PurchaseDraft(customerId, phone, at, cents,
+                items == null ? List.of() : List.of(items.split(ITEM_SEPARATORS)), store, staffId, ref);
+        purchases.record(handle, draft, now);
+        return "recorded";
+    }
+
+    private static Long customerId(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("customer_id", "error.id.invalid", text);
+        }
+    }
+
+    private static String fingerprint(String phone, Long customerId, Instant at, long cents, String items, String store) {
+        String key = phone + "|" + customerId + "|" + at.getEpochSecond() + "|" + cents + "|" + items + "|" + store;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "import:" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

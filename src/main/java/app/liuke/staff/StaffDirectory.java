@@ -1,0 +1,63 @@
+package app.liuke.staff;
+
+import app.liuke.store.Handle;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Staff members and staff groups, found by id or name. Stateless; runs inside the caller's transaction. */
+public final class StaffDirectory {
+    private static final String SELECT = """
+            SELECT s.id, s.name, s.role, s.staff_group_id, g.name AS group_name, s.telegram_user_id
+            FROM staff s LEFT JOIN staff_group g ON g.id = s.staff_group_id
+            """;
+
+    public List<StaffMember> list(Handle handle) {
+        return handle.query(SELECT + " ORDER BY s.id", StaffDirectory::map);
+    }
+
+    public Optional<StaffMember> byId(Handle handle, long id) {
+        return handle.queryOne(SELECT + " WHERE s.id = :id", StaffDirectory::map, "id", id);
+    }
+
+    public Optional<StaffMember> byName(Handle handle, String name) {
+        return handle.queryOne(SELECT + " WHERE s.name = :name", StaffDirectory::map, "name", name);
+    }
+
+    /** The staff member with this name, created (role staff) when the archive has none yet. */
+    public long idForName(Handle handle, String name, Long groupId, Instant now) {
+        return byName(handle, name).map(StaffMember::id).orElseGet(() -> handle.insert(
+                "INSERT INTO staff (name, role, staff_group_id, created_at) VALUES (:name, 'staff', :group, :now)",
+                "name", name, "group", groupId, "now", now.getEpochSecond()));
+    }
+
+    public long addStaff(Handle handle, String name, Role role, Long groupId, Long telegramUserId, Instant now) {
+        return handle.insert("""
+                INSERT INTO staff (name, role, staff_group_id, telegram_user_id, created_at)
+                VALUES (:name, :role, :group, :telegram, :now)""",
+                "name", name, "role", role.code(), "group", groupId, "telegram", telegramUserId, "now", now.getEpochSecond());
+    }
+
+    public Optional<Long> groupIdByName(Handle handle, String name) {
+        return handle.queryOne("SELECT id FROM staff_group WHERE name = :name", row -> row.getLong(1), "name", name);
+    }
+
+    public boolean groupExists(Handle handle, long id) {
+        return handle.queryLong("SELECT count(*) FROM staff_group WHERE id = :id", "id", id) > 0;
+    }
+
+    /** The staff group with this name, created when the archive has none yet. */
+    public long groupIdForName(Handle handle, String name, String store) {
+        return groupIdByName(handle, name).orElseGet(() -> handle.insert(
+                "INSERT INTO staff_group (name, store) VALUES (:name, :store)", "name", name, "store", store));
+    }
+
+    private static StaffMember map(java.sql.ResultSet row) throws java.sql.SQLException {
+        long group = row.getLong("staff_group_id");
+        Long groupId = row.wasNull() ? null : group;
+        long telegram = row.getLong("telegram_user_id");
+        Long telegramId = row.wasNull() ? null : telegram;
+        return new StaffMember(row.getLong("id"), row.getString("name"), Role.fromCode(row.getString("role")),
+                groupId, row.getString("group_name"), telegramId);
+    }
+}

@@ -1,0 +1,131 @@
+package app.liuke.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite file: WAL mode, a busy timeout, foreign keys on, versioned migrations (Flyway).
+ * Every write runs in {@link #transaction}: it happens whole or not at all. Thread-safe.
+ */
+public final class Database implements AutoCloseable {
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+    private final Path file;
+    private final HikariDataSource pool;
+
+    private Database(Path file, HikariDataSource pool) {
+        this.file = file;
+        this.pool = pool;
+    }
+
+    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    public static Database open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new DataException("cannot create the folder for " + file + ": " + e.getMessage(), e);
+        }
+        var database = new Database(file, pool(file));
+        database.migrate();
+        return database;
+    }
+
+    private static HikariDataSource pool(Path file) {
+        var sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sqlite.setBusyTimeout(BUSY_TIMEOUT_MS);
+        sqlite.enforceForeignKeys(true);
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        sqlite.setCacheSize(-32_000);
+        var source = new SQLiteDataSource(sqlite);
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        var hikari = new HikariConfig();
+        hikari.setDataSource(source);
+        hikari.setPoolName("liuke-sqlite");
+        hikari.setMaximumPoolSize(4);
+        hikari.setMinimumIdle(1);
+        return new HikariDataSource(hikari);
+    }
+
+    private void migrate() {
+        Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .loggers("slf4j")
+                .load()
+                .migrate();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} in one transaction; any exception rolls everything back. */
+    public <T> T transaction(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(new Handle(connection));
+                connection.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DataException("transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    public void useTransaction(VoidWork work) {
+        transaction(handle -> {
+            work.run(handle);
+            return null;
+        });
+    }
+
+    /** Runs read-only {@code work} on a pooled connection without opening a write transaction. */
+    public <T> T read(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            return work.run(new Handle(connection));
+        } catch (SQLException e) {
+            throw new DataException("read failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the file answers a trivial query. */
+    public boolean healthy() {
+        try {
+            return read(handle -> handle.queryLong("SELECT 1")) == 1L;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Handle handle);
+    }
+
+    @FunctionalInterface
+    public interface VoidWork {
+        void run(Handle handle);
+    }
+}

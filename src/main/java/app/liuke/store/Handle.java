@@ -1,0 +1,156 @@
+package app.liuke.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One connection, scoped to a {@link Database#transaction} or {@link Database#read} lambda.
+ * Parameters are given as name/value pairs: {@code handle.update(sql, "id", 7, "name", "王芳")}.
+ * Not thread-safe: use it only inside the lambda that received it.
+ */
+public final class Handle {
+    private final Connection connection;
+
+    Handle(Connection connection) {
+        this.connection = connection;
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        var rows = new ArrayList<T>();
+        stream(sql, mapper, rows::add, params);
+        return rows;
+    }
+
+    /** Streams rows one at a time, so a million rows never sit in memory together. */
+    public <T> void stream(String sql, RowMapper<T> mapper, Consumer<T> sink, Object... params) {
+        try (var statement = prepare(sql, false, params)) {
+            statement.setFetchSize(1000);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    sink.accept(mapper.map(rows));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataException("query failed: " + firstLine(sql), e);
+        }
+    }
+
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+        var rows = query(sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    public long queryLong(String sql, Object... params) {
+        return queryOne(sql, row -> row.getLong(1), params).orElse(0L);
+    }
+
+    public int update(String sql, Object... params) {
+        try (var statement = prepare(sql, false, params)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw translate(sql, e);
+        }
+    }
+
+    /** Runs an INSERT and returns the generated row id. */
+    public long insert(String sql, Object... params) {
+        try (var statement = prepare(sql, true, params)) {
+            statement.executeUpdate();
+            try (var keys = statement.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new DataException("no generated key: " + firstLine(sql));
+                }
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw translate(sql, e);
+        }
+    }
+
+    /** Runs plain SQL without parameters (pragmas, savepoints, VACUUM). */
+    public void execute(String sql) {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw translate(sql, e);
+        }
+    }
+
+    /**
+     * Runs {@code work} inside a savepoint: if it throws, only its own writes are undone and the
+     * surrounding transaction goes on. Used to keep one bad import row from spoiling the batch.
+     */
+    public <T> T savepoint(java.util.function.Supplier<T> work) {
+        execute("SAVEPOINT row_work");
+        try {
+            T result = work.get();
+            execute("RELEASE row_work");
+            return result;
+        } catch (RuntimeException e) {
+            execute("ROLLBACK TO row_work");
+            execute("RELEASE row_work");
+            throw e;
+        }
+    }
+
+    private PreparedStatement prepare(String sql, boolean keys, Object... params) throws SQLException {
+        var named = NamedSql.parse(sql);
+        var values = pairs(params);
+        var statement = keys
+                ? connection.prepareStatement(named.jdbcSql(), Statement.RETURN_GENERATED_KEYS)
+                : connection.prepareStatement(named.jdbcSql());
+        try {
+            for (int i = 0; i < named.parameterNames().size(); i++) {
+                String name = named.parameterNames().get(i);
+                if (!values.containsKey(name)) {
+                    throw new DataException("missing SQL parameter :" + name + " in " + firstLine(sql));
+                }
+                statement.setObject(i + 1, values.get(name));
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, Object> pairs(Object... params) {
+        if (params.length % 2 != 0) {
+            throw new IllegalArgumentException("parameters come in name/value pairs");
+        }
+        var values = new HashMap<String, Object>();
+        for (int i = 0; i < params.length; i += 2) {
+            values.put((String) params[i], params[i + 1]);
+        }
+        return values;
+    }
+
+    private static DataException translate(String sql, SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("UNIQUE constraint failed")) {
+            return new UniqueViolation(message, e);
+        }
+        return new DataException("statement failed: " + firstLine(sql), e);
+    }
+
+    private static String firstLine(String sql) {
+        String trimmed = sql.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline) + " …";
+    }
+
+    /** A UNIQUE constraint refused the write: usually a duplicate the caller can explain. */
+    public static final class UniqueViolation extends DataException {
+        UniqueViolation(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package app.liuke.web;
+
+import app.liuke.config.LiukeConfig;
+import app.liuke.customer.CustomerService;
+import app.liuke.customer.FollowUpService;
+import app.liuke.customer.PurchaseService;
+import app.liuke.shared.FlexibleDates;
+import app.liuke.shared.Texts;
+import app.liuke.staff.StaffDirectory;
+import app.liuke.store.Database;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+
+/** The Javalin server. {@link #routes} is the one place that shows every route of the service. */
+public final class WebServer {
+    private final Javalin app;
+
+    public record Services(CustomerService customers, PurchaseService purchases, FollowUpService followUps,
+                           StaffDirectory staff, Database database, Metrics metrics) {
+    }
+
+    public WebServer(LiukeConfig config, Services services, Texts texts, Clock clock) {
+        ObjectMapper json = Json.mapper();
+        var dates = new FlexibleDates(config.timezone());
+        var views = new CustomerViews(dates);
+        var requests = new Requests(json);
+        var customerApi = new CustomerApi(services.customers(), services.purchases(), services.followUps(), views,
+                requests, dates, clock);
+        var purchaseApi = new PurchaseApi(services.purchases(), views, requests, dates, services.database(),
+                services.staff());
+        var health = new HealthApi(services.database(), config);
+        var auth = new AdminAuth(config.server().adminToken());
+        var errors = new ErrorMapping(texts, config.server().maxRequestBytes());
+        this.app = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.http.maxRequestSize = config.server().maxRequestBytes();
+            javalin.jsonMapper(new JavalinJackson(json, false));
+            errors.declare(javalin.routes);
+            routes(javalin.routes, auth, customerApi, purchaseApi, health, services.metrics());
+        });
+    }
+
+    private static void routes(RoutesConfig routes, AdminAuth auth, CustomerApi customers, PurchaseApi purchases,
+                               HealthApi health, Metrics metrics) {
+        routes.before(metrics::start);
+        routes.after(metrics::record);
+        routes.get("/health", health::health);
+        routes.get("/metrics", metrics::scrape);
+
+        routes.before("/api/*", auth::check);
+        routes.get("/api/customers", customers::search);
+        routes.post("/api/customers", customers::create);
+        routes.get("/api/customers/{id}", customers::card);
+        routes.patch("/api/customers/{id}", customers::patch);
+        routes.get("/api/customers/{id}/purchases", customers::purchases);
+        routes.get("/api/customers/{id}/follow-ups", customers::followUps);
+        routes.post("/api/customers/{id}/follow-ups", customers::addFollowUp);
+        routes.post("/api/purchases", purchases::create);
+        routes.get("/api/staff", purchases::staff);
+    }
+
+    public WebServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}

@@ -1,0 +1,109 @@
+package app.liuke.support;
+
+import app.liuke.Liuke;
+import app.liuke.config.ConfigLoader;
+import app.liuke.config.LiukeConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A real Liuke for a test: its own SQLite file in a temp folder, the real Javalin server on a free
+ * port, and a clock the test moves. Built through the same composition root as production.
+ */
+public final class TestShop implements AutoCloseable {
+    public static final String TOKEN = "test-admin-token";
+    /** 2026-03-15 10:00 in Shanghai. */
+    public static final Instant START = Instant.parse("2026-03-15T02:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    public final MutableClock clock = new MutableClock(START);
+    public final Liuke liuke;
+    public final Path folder;
+    private int port = -1;
+
+    private TestShop(Path folder, String token) {
+        this.folder = folder;
+        LiukeConfig config = ConfigLoader.load(null, Map.of("LIUKE_PORT", "0", "LIUKE_ADMIN_TOKEN", token,
+                "LIUKE_DB", folder.resolve("liuke.db").toString()));
+        this.liuke = Liuke.open(config, clock);
+    }
+
+    public static TestShop create(Path folder) {
+        return new TestShop(folder, TOKEN);
+    }
+
+    public static TestShop withoutToken(Path folder) {
+        return new TestShop(folder, "");
+    }
+
+    public TestShop startWeb() {
+        port = liuke.startWeb("127.0.0.1").port();
+        return this;
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, TOKEN);
+    }
+
+    public Response post(String path, String json) {
+        return send("POST", path, json, TOKEN);
+    }
+
+    public Response patch(String path, String json) {
+        return send("PATCH", path, json, TOKEN);
+    }
+
+    public Response send(String method, String path, String body, String token) {
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        try {
+            var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long count(String table) {
+        return liuke.database().read(handle -> handle.queryLong("SELECT count(*) FROM " + table));
+    }
+
+    public Path write(String name, String content) throws IOException {
+        return Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        liuke.close();
+    }
+
+    /** An HTTP answer; {@link #json()} parses the body. */
+    public record Response(int status, String body, String contentType) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+}
