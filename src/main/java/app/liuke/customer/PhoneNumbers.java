@@ -27,7 +27,7 @@ public final class PhoneNumbers {
         }
         try {
             var number = UTIL.parse(cleaned, defaultRegion);
-            if (!UTIL.isPossibleNumber(number)) {
+            if (!UTIL.isValidNumber(number)) {
                 throw new InvalidInput("phone", "error.phone.invalid", raw.strip());
             }
             return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);

@@ -46,9 +46,8 @@ public final class CustomerCsvExport {
 
     /** Writes the file and returns how many customers it holds. */
     public long run(Path file) throws IOException {
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        try (Writer writer = withBom(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
              CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADERS).get())) {
-            writer.write('\uFEFF');
             long[] count = {0};
             database.read(handle -> {
                 handle.stream(QUERY, row -> new Object[]{
@@ -76,6 +75,11 @@ public final class CustomerCsvExport {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    private static Writer withBom(Writer writer) throws IOException {
+        writer.write('\uFEFF');
+        return writer;
     }
 
     private static String birthday(int year, boolean noYear, String monthDay) {

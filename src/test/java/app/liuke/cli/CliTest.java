@@ -1,0 +1,93 @@
+package app.liuke.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path folder;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+    private Path config;
+
+    @BeforeEach
+    void capture() throws Exception {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        config = Files.writeString(folder.resolve("liuke.yaml"), "store:\n  path: " + folder.resolve("shop.db") + "\nlocale: en\n");
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void check_printsEveryProblemWithFileAndLine_andFails() throws Exception {
+        Path bad = Files.writeString(folder.resolve("bad.yaml"), "server:\n  port: x\nlocal: en\n");
+        assertEquals(1, Cli.run("check", "--config", bad.toString()));
+        assertTrue(output().contains(bad + ":2: server.port: must be a whole number"), output());
+        assertTrue(output().contains(bad + ":3: local: unknown key"), output());
+        assertTrue(output().contains("2 problem(s) found."), output());
+    }
+
+    @Test
+    void check_onTheShippedConfig_isOk() {
+        assertEquals(0, Cli.run("check", "--config", "config/liuke.yaml"));
+        assertTrue(output().contains("config/liuke.yaml: OK"), output());
+    }
+
+    @Test
+    void importWithBadRows_printsThemAndExitsWith1_exportAndBackupWork() throws Exception {
+        Path csv = Files.writeString(folder.resolve("c.csv"), "name,phone\nAnna,13800138000\nBen,123\n");
+        assertEquals(1, Cli.run("import", "customers", csv.toString(), "--config", config.toString()));
+        assertTrue(output().contains("line 3: phone: the phone number \"123\" is not a valid number"), output());
+        assertTrue(output().contains("Read 2 rows: 1 new, 0 updated, 0 merged, 0 unchanged, 1 with errors."), output());
+
+        Path exported = folder.resolve("out.csv");
+        assertEquals(0, Cli.run("export", "customers", exported.toString(), "--config", config.toString()));
+        assertTrue(Files.readString(exported).contains("Anna"));
+        assertEquals(0, Cli.run("backup", folder.resolve("b.db").toString(), "--config", config.toString()));
+        assertTrue(Files.size(folder.resolve("b.db")) > 0);
+        assertEquals(2, Cli.run("backup", folder.resolve("b.db").toString(), "--config", config.toString()));
+    }
+
+    @Test
+    void importOfAMissingFile_exitsWith2() {
+        assertEquals(2, Cli.run("import", "purchases", folder.resolve("nope.csv").toString(), "--config", config.toString()));
+    }
+
+    @Test
+    void badConfig_stopsACommandWithTheKeyNamed() throws Exception {
+        Path bad = Files.writeString(folder.resolve("bad.yaml"), "store:\n  paht: x.db\n");
+        assertEquals(2, Cli.run("export", "customers", "x.csv", "--config", bad.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("store.paht: unknown key"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyCommand_hasHelp() {
+        for (String command : new String[]{"serve", "import", "export", "backup", "check"}) {
+            assertEquals(0, Cli.run(command, "--help"), command);
+        }
+        assertTrue(output().contains("Usage: liuke import"), output());
+    }
+}

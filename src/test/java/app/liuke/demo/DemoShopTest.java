@@ -1,0 +1,43 @@
+package app.liuke.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.liuke.support.TestShop;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoShopTest {
+    @TempDir
+    Path folder;
+
+    private long scalar(TestShop shop, String sql) {
+        return shop.liuke.database().read(handle -> handle.queryLong(sql));
+    }
+
+    @Test
+    void demoShop_hasAFewHundredCustomersWithARealisticSpread_andSeedsOnlyOnce() {
+        try (var shop = TestShop.create(folder)) {
+            var demo = new DemoShop(shop.liuke);
+            assertEquals(DemoShop.CUSTOMERS, demo.seedIfEmpty());
+            assertEquals(0, demo.seedIfEmpty(), "an existing demo database is kept");
+
+            assertEquals(300, shop.count("customer"));
+            assertEquals(8, shop.count("staff"));
+            long never = scalar(shop, "SELECT count(*) FROM customer WHERE purchase_count = 0");
+            long once = scalar(shop, "SELECT count(*) FROM customer WHERE purchase_count = 1");
+            long many = scalar(shop, "SELECT count(*) FROM customer WHERE purchase_count >= 8");
+            long quietHalfYear = scalar(shop, "SELECT count(*) FROM customer WHERE purchase_count > 0 AND last_purchase_at < "
+                    + shop.clock.instant().minusSeconds(183L * 86_400).getEpochSecond());
+            assertTrue(never > 20 && once > 50 && many > 10 && quietHalfYear > 20,
+                    "never=" + never + " once=" + once + " many=" + many + " quiet=" + quietHalfYear);
+            assertEquals(scalar(shop, "SELECT count(*) FROM purchase"), scalar(shop, "SELECT sum(purchase_count) FROM customer"),
+                    "aggregates match the purchases");
+            assertTrue(scalar(shop, "SELECT count(*) FROM purchase WHERE purchased_at > "
+                    + shop.clock.instant().getEpochSecond()) == 0, "no sale in the future");
+            assertTrue(scalar(shop, "SELECT count(*) FROM channel_identity") > 30);
+            assertTrue(scalar(shop, "SELECT count(*) FROM follow_up") > 50);
+        }
+    }
+}
