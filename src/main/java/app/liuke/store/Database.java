@@ -74,8 +74,8 @@ public final class Database implements AutoCloseable {
     public <T> T transaction(Work<T> work) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
-            try {
-                T result = work.run(new Handle(connection));
+            try (Handle handle = new Handle(connection)) {
+                T result = work.run(handle);
                 connection.commit();
                 return result;
             } catch (RuntimeException | Error e) {
@@ -98,8 +98,8 @@ public final class Database implements AutoCloseable {
 
     /** Runs read-only {@code work} on a pooled connection without opening a write transaction. */
     public <T> T read(Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            return work.run(new Handle(connection));
+        try (Connection connection = pool.getConnection(); Handle handle = new Handle(connection)) {
+            return work.run(handle);
         } catch (SQLException e) {
             throw new DataException("read failed: " + e.getMessage(), e);
         }

@@ -5,6 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +17,14 @@ import java.util.function.Consumer;
 /**
  * One connection, scoped to a {@link Database#transaction} or {@link Database#read} lambda.
  * Parameters are given as name/value pairs: {@code handle.update(sql, "id", 7, "name", "王芳")}.
- * Not thread-safe: use it only inside the lambda that received it.
+ * Prepared statements are cached for the life of the handle, so a bulk import prepares each SQL
+ * text once per transaction. Not thread-safe: use it only inside the lambda that received it.
  */
-public final class Handle {
+public final class Handle implements AutoCloseable {
     private final Connection connection;
+    private final Map<String, PreparedStatement> cache = new HashMap<>();
+    private final Set<PreparedStatement> busy = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Statement plain;
 
     Handle(Connection connection) {
         this.connection = connection;
@@ -31,9 +38,8 @@ public final class Handle {
 
     /** Streams rows one at a time, so a million rows never sit in memory together. */
     public <T> void stream(String sql, RowMapper<T> mapper, Consumer<T> sink, Object... params) {
-        try (var statement = prepare(sql, false, params)) {
-            statement.setFetchSize(1000);
-            try (var rows = statement.executeQuery()) {
+        try (var lease = prepare(sql, false, params)) {
+            try (var rows = lease.statement().executeQuery()) {
                 while (rows.next()) {
                     sink.accept(mapper.map(rows));
                 }
@@ -53,8 +59,8 @@ public final class Handle {
     }
 
     public int update(String sql, Object... params) {
-        try (var statement = prepare(sql, false, params)) {
-            return statement.executeUpdate();
+        try (var lease = prepare(sql, false, params)) {
+            return lease.statement().executeUpdate();
         } catch (SQLException e) {
             throw translate(sql, e);
         }
@@ -62,9 +68,9 @@ public final class Handle {
 
     /** Runs an INSERT and returns the generated row id. */
     public long insert(String sql, Object... params) {
-        try (var statement = prepare(sql, true, params)) {
-            statement.executeUpdate();
-            try (var keys = statement.getGeneratedKeys()) {
+        try (var lease = prepare(sql, true, params)) {
+            lease.statement().executeUpdate();
+            try (var keys = lease.statement().getGeneratedKeys()) {
                 if (!keys.next()) {
                     throw new DataException("no generated key: " + firstLine(sql));
                 }
@@ -77,8 +83,11 @@ public final class Handle {
 
     /** Runs plain SQL without parameters (pragmas, savepoints, VACUUM). */
     public void execute(String sql) {
-        try (var statement = connection.createStatement()) {
-            statement.execute(sql);
+        try {
+            if (plain == null) {
+                plain = connection.createStatement();
+            }
+            plain.execute(sql);
         } catch (SQLException e) {
             throw translate(sql, e);
         }
@@ -101,12 +110,23 @@ public final class Handle {
         }
     }
 
-    private PreparedStatement prepare(String sql, boolean keys, Object... params) throws SQLException {
+    /** A cached statement with its parameters bound; a statement already in use gets a fresh, uncached twin. */
+    private Lease prepare(String sql, boolean keys, Object... params) throws SQLException {
         var named = NamedSql.parse(sql);
         var values = pairs(params);
-        var statement = keys
-                ? connection.prepareStatement(named.jdbcSql(), Statement.RETURN_GENERATED_KEYS)
-                : connection.prepareStatement(named.jdbcSql());
+        String cacheKey = keys ? "keys:" + sql : sql;
+        PreparedStatement statement = cache.get(cacheKey);
+        boolean cached = statement != null && !busy.contains(statement);
+        if (!cached) {
+            statement = keys
+                    ? connection.prepareStatement(named.jdbcSql(), Statement.RETURN_GENERATED_KEYS)
+                    : connection.prepareStatement(named.jdbcSql());
+            if (!cache.containsKey(cacheKey)) {
+                cache.put(cacheKey, statement);
+                cached = true;
+            }
+        }
+        var lease = new Lease(statement, cached);
         try {
             for (int i = 0; i < named.parameterNames().size(); i++) {
                 String name = named.parameterNames().get(i);
@@ -115,10 +135,58 @@ public final class Handle {
                 }
                 statement.setObject(i + 1, values.get(name));
             }
-            return statement;
+            return lease;
         } catch (SQLException | RuntimeException e) {
-            statement.close();
+            lease.close();
             throw e;
+        }
+    }
+
+    /** Closes every cached statement; the connection itself belongs to the pool. */
+    @Override
+    public void close() {
+        for (PreparedStatement statement : cache.values()) {
+            closeQuietly(statement);
+        }
+        cache.clear();
+        if (plain != null) {
+            closeQuietly(plain);
+        }
+    }
+
+    private static void closeQuietly(Statement statement) {
+        try {
+            statement.close();
+        } catch (SQLException e) {
+            // the pool closes it with the connection at the latest
+        }
+    }
+
+    /** A statement borrowed for one call: a cached one is kept (parameters cleared), a fresh one is closed. */
+    private final class Lease implements AutoCloseable {
+        private final PreparedStatement statement;
+        private final boolean cached;
+
+        Lease(PreparedStatement statement, boolean cached) {
+            this.statement = statement;
+            this.cached = cached;
+            if (cached) {
+                busy.add(statement);
+            }
+        }
+
+        PreparedStatement statement() {
+            return statement;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (cached) {
+                busy.remove(statement);
+                statement.clearParameters();
+            } else {
+                statement.close();
+            }
         }
     }
 

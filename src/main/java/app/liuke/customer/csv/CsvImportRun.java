@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CsvImportRun {
     private static final Logger LOG = LoggerFactory.getLogger(CsvImportRun.class);
-    private static final int BATCH = 500;
+    private static final int BATCH = 2000;
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
             .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)

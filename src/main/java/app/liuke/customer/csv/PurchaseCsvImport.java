@@ -32,12 +32,12 @@ public final class PurchaseCsvImport {
     static final Map<String, List<String>> ALIASES = new LinkedHashMap<>();
 
     static {
-        ALIASES.put("phone", List.of("phone", "mobile", "手机", "手机号", "手机号码", "电话", "联系电话"));
+        ALIASES.put("phone", CustomerCsvImport.ALIASES.get("phone"));
         ALIASES.put("customer_id", List.of("customer_id", "客户编号"));
         ALIASES.put("date", List.of("date", "purchased_at", "日期", "购买日期", "消费日期", "时间"));
         ALIASES.put("amount", List.of("amount", "金额", "消费金额", "实付金额"));
         ALIASES.put("items", List.of("items", "商品", "购买商品", "品名"));
-        ALIASES.put("store", List.of("store", "门店", "店铺"));
+        ALIASES.put("store", CustomerCsvImport.ALIASES.get("store"));
         ALIASES.put("staff", List.of("staff", "员工", "导购"));
         ALIASES.put("ref", List.of("ref", "单号", "订单号", "小票号"));
     }
@@ -80,15 +80,16 @@ public final class PurchaseCsvImport {
         if (ref == null) {
             ref = fingerprint(phone, customerId, at, cents, items, store);
         }
-        if (handle.queryLong("SELECT count(*) FROM purchase WHERE external_ref = :ref", "ref", ref) > 0) {
-            return "already on file";
-        }
         String staffName = columns.get(record, "staff");
         Long staffId = staffName == null ? null : staff.idForName(handle, staffName, null, now);
         var draft = new PurchaseDraft(customerId, phone, at, cents,
                 items == null ? List.of() : List.of(items.split(ITEM_SEPARATORS)), store, staffId, ref);
-        purchases.record(handle, draft, now);
-        return "recorded";
+        try {
+            purchases.record(handle, draft, now);
+            return "recorded";
+        } catch (Handle.UniqueViolation duplicateRef) {
+            return "already on file";
+        }
     }
 
     private static Long customerId(String text) {
