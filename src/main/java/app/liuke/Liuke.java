@@ -16,6 +16,15 @@ import app.liuke.shared.Texts;
 import app.liuke.staff.StaffDirectory;
 import app.liuke.store.Backup;
 import app.liuke.store.Database;
+import app.liuke.tier.ClassificationRules;
+import app.liuke.tier.ClassificationService;
+import app.liuke.tier.Classifier;
+import app.liuke.tier.DailySweep;
+import app.liuke.tier.PointsLedger;
+import app.liuke.tier.ShopDays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import app.liuke.web.Metrics;
 import app.liuke.web.WebServer;
 import java.time.Clock;
@@ -34,7 +43,10 @@ public final class Liuke implements AutoCloseable {
     private final PurchaseService purchases;
     private final FollowUpService followUps;
     private final FlexibleDates dates;
+    private final ClassificationService classification;
+    private final DailySweep sweep;
     private WebServer web;
+    private ScheduledExecutorService scheduler;
 
     private Liuke(LiukeConfig config, Clock clock, Database database) {
         this.config = config;
@@ -44,9 +56,14 @@ public final class Liuke implements AutoCloseable {
         this.dates = new FlexibleDates(config.timezone());
         var phones = new PhoneNumbers(config.archive().phoneRegion());
         var customerStore = new CustomerStore();
-        this.customers = new CustomerService(database, customerStore, new CustomerMerger(), staff, phones, clock);
-        this.purchases = new PurchaseService(database, new PurchaseStore(), customerStore, staff, phones, clock);
-        this.followUps = new FollowUpService(database, customerStore, staff, clock);
+        var points = new PointsLedger(config.points());
+        var classifier = new Classifier(new ClassificationRules(config.classification(), new ShopDays(config.timezone())));
+        this.customers = new CustomerService(database, customerStore, new CustomerMerger(), staff, phones, classifier, clock);
+        this.purchases = new PurchaseService(database, new PurchaseStore(), customerStore, staff, phones, points, classifier,
+                clock);
+        this.followUps = new FollowUpService(database, customerStore, staff, classifier, clock);
+        this.classification = new ClassificationService(database, classifier, points, clock);
+        this.sweep = new DailySweep(database, classification, config.classification().sweepAt(), config.timezone(), clock);
     }
 
     /** Opens the database (migrating it) and wires the services; starts nothing. */
@@ -56,9 +73,34 @@ public final class Liuke implements AutoCloseable {
 
     /** Starts the HTTP server on {@code server.port} (0 picks a free port). */
     public WebServer startWeb(String host) {
-        var services = new WebServer.Services(customers, purchases, followUps, staff, database, new Metrics(database));
+        var services = new WebServer.Services(customers, purchases, followUps, staff, classification, database,
+                new Metrics(database));
         web = new WebServer(config, services, texts, clock).start(host, config.server().port());
         return web;
+    }
+
+    /** Runs a missed daily sweep now, then checks every minute. A failed tick is logged and retried. */
+    public void startScheduler() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var thread = new Thread(runnable, "liuke-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                sweep.tick();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Liuke.class).error("scheduled sweep failed; retrying in a minute", e);
+            }
+        }, 0, 1, TimeUnit.MINUTES);
+    }
+
+    public ClassificationService classification() {
+        return classification;
+    }
+
+    public DailySweep sweep() {
+        return sweep;
     }
 
     public CustomerCsvImport customerImport() {
@@ -111,6 +153,14 @@ public final class Liuke implements AutoCloseable {
 
     @Override
     public void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (web != null) {
             web.stop();
         }

@@ -38,6 +38,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (config.telegram().enabled()) {
             LOG.warn("telegram.enabled is true, but this version has no Telegram channel yet; it is ignored");
         }
+        liuke.startScheduler();
         var web = liuke.startWeb("0.0.0.0");
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -86,7 +86,45 @@ public final class ConfigLoader {
         if (!archive.phoneRegion().matches("[A-Z]{2}")) {
             reader.error("archive.phoneRegion", "must be a two-letter country code such as CN");
         }
-        return new LiukeConfig(server, store, timezone, locale, telegram, staff, archive, sourceName);
+        return new LiukeConfig(server, store, timezone, locale, telegram, staff, archive, points(reader),
+                classification(reader), sourceName);
+    }
+
+    private static LiukeConfig.Points points(ConfigReader reader) {
+        reader.section("points");
+        return new LiukeConfig.Points(
+                reader.integer("points.yuanPerPoint", 100, 1, 1_000_000),
+                reader.integer("points.expireAfterDays", 0, 0, 36_500));
+    }
+
+    private static LiukeConfig.Classification classification(ConfigReader reader) {
+        reader.section("tiers");
+        reader.section("tiers.a");
+        reader.section("tiers.b");
+        reader.section("stages");
+        int dormant = reader.integer("stages.dormantAfterDays", 90, 1, 3650);
+        int churned = reader.integer("stages.churnedAfterDays", 365, 1, 3650);
+        if (churned <= dormant) {
+            reader.error("stages.churnedAfterDays", "must be more than stages.dormantAfterDays (" + dormant + ")");
+        }
+        reader.section("sweep");
+        String sweepAt = reader.string("sweep.at", "03:00");
+        java.time.LocalTime sweepTime = java.time.LocalTime.of(3, 0);
+        try {
+            sweepTime = java.time.LocalTime.parse(sweepAt.length() == 4 ? "0" + sweepAt : sweepAt);
+        } catch (java.time.format.DateTimeParseException e) {
+            reader.error("sweep.at", "must be a time of day such as 03:00, not '" + sweepAt + "'");
+        }
+        return new LiukeConfig.Classification(
+                reader.integer("tiers.a.minPoints", 50, 1, 10_000_000),
+                reader.integer("tiers.a.minPurchasesInWindow", 6, 1, 10_000),
+                reader.integer("tiers.a.windowDays", 60, 1, 3650),
+                reader.integer("tiers.b.minPurchases", 2, 1, 10_000),
+                reader.integer("tiers.downgradeAfterDays", 180, 1, 3650),
+                dormant, churned,
+                reader.integer("stages.loyalMinPurchases", 10, 2, 10_000),
+                reader.bool("stages.groupActivityCountsAsActive", true),
+                sweepTime);
     }
 
     private static LiukeConfig.Telegram telegram(ConfigReader reader) {

@@ -18,6 +18,8 @@ public record LiukeConfig(
         Telegram telegram,
         Staff staff,
         Archive archive,
+        Points points,
+        Classification classification,
         String source) {
 
     public LiukeConfig {
@@ -28,14 +30,18 @@ public record LiukeConfig(
         Objects.requireNonNull(telegram, "telegram");
         Objects.requireNonNull(staff, "staff");
         Objects.requireNonNull(archive, "archive");
+        Objects.requireNonNull(points, "points");
+        Objects.requireNonNull(classification, "classification");
     }
 
     public LiukeConfig withStorePath(Path path) {
-        return new LiukeConfig(server, new Store(path), timezone, locale, telegram, staff, archive, source);
+        return new LiukeConfig(server, new Store(path), timezone, locale, telegram, staff, archive, points, classification,
+                source);
     }
 
     public LiukeConfig withServer(Server replacement) {
-        return new LiukeConfig(replacement, store, timezone, locale, telegram, staff, archive, source);
+        return new LiukeConfig(replacement, store, timezone, locale, telegram, staff, archive, points, classification,
+                source);
     }
 
     /** HTTP server. An empty admin token means {@code /api} refuses every request. */
@@ -68,6 +74,24 @@ public record LiukeConfig(
         public Staff {
             owners = List.copyOf(owners);
         }
+    }
+
+    /** Points (积分): one point per {@code yuanPerPoint} yuan spent; {@code expireAfterDays} 0 means never. */
+    public record Points(int yuanPerPoint, int expireAfterDays) {
+    }
+
+    /**
+     * Value tiers and lifecycle stages. A: at least {@code aMinPoints} points, or at least
+     * {@code aMinPurchasesInWindow} purchases in the last {@code aWindowDays} days; B: at least
+     * {@code bMinPurchases} purchases; otherwise C. Every {@code downgradeAfterDays} without a visit
+     * or purchase, down one tier. Stages: dormant after {@code dormantAfterDays} without a purchase
+     * (or group activity, when it counts), churned after {@code churnedAfterDays} without a purchase,
+     * loyal from {@code loyalMinPurchases} purchases. The daily sweep runs at {@code sweepAt}.
+     */
+    public record Classification(int aMinPoints, int aMinPurchasesInWindow, int aWindowDays, int bMinPurchases,
+                                 int downgradeAfterDays, int dormantAfterDays, int churnedAfterDays,
+                                 int loyalMinPurchases, boolean groupActivityCountsAsActive,
+                                 java.time.LocalTime sweepAt) {
     }
 
     /** The customer archive: the region used to read phone numbers written without +country code. */

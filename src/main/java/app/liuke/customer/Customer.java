@@ -25,7 +25,10 @@ public record Customer(
         Instant createdAt,
         Instant updatedAt,
         PurchaseStats purchases,
-        List<ChannelIdentity> identities) {
+        List<ChannelIdentity> identities,
+        String tier,
+        String stage,
+        long points) {
 
     public Customer {
         tags = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(tags));

@@ -23,12 +23,26 @@ public final class CustomerMerger {
               opted_out       = MAX(opted_out,            (SELECT opted_out       FROM customer WHERE id = :merged)),
               opted_out_at    = COALESCE(opted_out_at,    (SELECT opted_out_at    FROM customer WHERE id = :merged)),
               created_at      = MIN(created_at,           (SELECT created_at      FROM customer WHERE id = :merged)),
+              last_visit_at   = NULLIF(max(COALESCE(last_visit_at, 0),
+                                       COALESCE((SELECT last_visit_at FROM customer WHERE id = :merged), 0)), 0),
+              last_group_activity_at = NULLIF(max(COALESCE(last_group_activity_at, 0),
+                                  COALESCE((SELECT last_group_activity_at FROM customer WHERE id = :merged), 0)), 0),
+              tier_override   = COALESCE(tier_override,   (SELECT tier_override   FROM customer WHERE id = :merged)),
+              tier_override_by = CASE WHEN tier_override IS NULL THEN (SELECT tier_override_by FROM customer WHERE id = :merged)
+                                      ELSE tier_override_by END,
+              tier_override_reason = CASE WHEN tier_override IS NULL
+                                          THEN (SELECT tier_override_reason FROM customer WHERE id = :merged)
+                                          ELSE tier_override_reason END,
+              tier_override_until = CASE WHEN tier_override IS NULL
+                                         THEN (SELECT tier_override_until FROM customer WHERE id = :merged)
+                                         ELSE tier_override_until END,
               updated_at      = :now
             WHERE id = :kept""";
 
     private static final String RECOMPUTE_AGGREGATES = """
             UPDATE customer SET
               purchase_count       = (SELECT count(*)                      FROM purchase WHERE customer_id = :id),
+              points_balance       = (SELECT COALESCE(sum(delta), 0)       FROM points_entry WHERE customer_id = :id),
               purchase_total_cents = (SELECT COALESCE(sum(amount_cents), 0) FROM purchase WHERE customer_id = :id),
               first_purchase_at    = (SELECT min(purchased_at)             FROM purchase WHERE customer_id = :id),
               last_purchase_at     = (SELECT max(purchased_at)             FROM purchase WHERE customer_id = :id)
@@ -46,6 +60,9 @@ public final class CustomerMerger {
         handle.update("UPDATE channel_identity SET customer_id = :kept WHERE customer_id = :merged", "kept", kept, "merged", merged);
         handle.update("UPDATE purchase SET customer_id = :kept WHERE customer_id = :merged", "kept", kept, "merged", merged);
         handle.update("UPDATE follow_up SET customer_id = :kept WHERE customer_id = :merged", "kept", kept, "merged", merged);
+        handle.update("UPDATE points_entry SET customer_id = :kept WHERE customer_id = :merged", "kept", kept, "merged", merged);
+        handle.update("UPDATE classification_change SET customer_id = :kept WHERE customer_id = :merged",
+                "kept", kept, "merged", merged);
         handle.update("INSERT OR IGNORE INTO customer_tag (customer_id, tag) SELECT :kept, tag FROM customer_tag WHERE customer_id = :merged",
                 "kept", kept, "merged", merged);
         handle.update("UPDATE customer SET referrer_id = :kept WHERE referrer_id = :merged AND id <> :kept", "kept", kept, "merged", merged);

@@ -26,6 +26,8 @@ final class CustomerSearch {
             where.append(" AND c.id IN (SELECT customer_id FROM customer_tag WHERE tag = :tag)");
             params.addAll(List.of("tag", query.tag()));
         }
+        where.append(" AND ").append(query.segment().where());
+        params.addAll(query.segment().parameters());
         Object[] countParams = params.toArray();
         long total = handle.queryLong("SELECT count(*) FROM customer c" + where, countParams);
         params.addAll(List.of("limit", query.size(), "offset", (long) (query.page() - 1) * query.size()));

@@ -7,6 +7,7 @@ import app.liuke.shared.Page;
 import app.liuke.staff.StaffDirectory;
 import app.liuke.store.Database;
 import app.liuke.store.Handle;
+import app.liuke.tier.Classifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -27,15 +28,17 @@ public final class CustomerService {
     private final CustomerSearch search = new CustomerSearch();
     private final StaffDirectory staff;
     private final PhoneNumbers phones;
+    private final Classifier classifier;
     private final Clock clock;
 
     public CustomerService(Database database, CustomerStore store, CustomerMerger merger, StaffDirectory staff,
-                           PhoneNumbers phones, Clock clock) {
+                           PhoneNumbers phones, Classifier classifier, Clock clock) {
         this.database = database;
         this.store = store;
         this.merger = merger;
         this.staff = staff;
         this.phones = phones;
+        this.classifier = classifier;
         this.clock = clock;
     }
 
@@ -58,7 +61,9 @@ public final class CustomerService {
             if (draft.name() == null) {
                 throw new InvalidInput("name", "error.name.required");
             }
-            return new UpsertResult(store.insert(handle, draft, now), UpsertResult.Outcome.CREATED);
+            long id = store.insert(handle, draft, now);
+            classifier.classify(handle, id, now);
+            return new UpsertResult(id, UpsertResult.Outcome.CREATED);
         }
         long kept = matches.keySet().iterator().next();
         boolean merged = false;
@@ -69,6 +74,9 @@ public final class CustomerService {
             }
         }
         boolean changed = apply(handle, kept, draft, false, now);
+        if (merged) {
+            classifier.classify(handle, kept, now);
+        }
         var outcome = merged ? UpsertResult.Outcome.MERGED
                 : changed ? UpsertResult.Outcome.UPDATED : UpsertResult.Outcome.UNCHANGED;
         return new UpsertResult(kept, outcome);

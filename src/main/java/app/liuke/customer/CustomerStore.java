@@ -156,7 +156,7 @@ public final class CustomerStore {
                 instant(row, "updated_at"),
                 new PurchaseStats(instant(row, "first_purchase_at"), instant(row, "last_purchase_at"),
                         row.getInt("purchase_count"), row.getLong("purchase_total_cents")),
-                identities);
+                identities, row.getString("tier"), row.getString("stage"), row.getLong("points_balance"));
     }
 
     static final RowMapper<Customer> LIST_ROW = row -> mapRow(row, List.of());

@@ -5,12 +5,13 @@ import app.liuke.shared.NotFound;
 import app.liuke.staff.StaffDirectory;
 import app.liuke.store.Database;
 import app.liuke.store.Handle;
+import app.liuke.tier.Classifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** The follow-up log (回访记录). Thread-safe. */
+/** The follow-up log (回访记录). A follow-up in the store ({@code visit}) counts as a visit for the tier rules. Thread-safe. */
 public final class FollowUpService {
     private static final String SELECT = """
             SELECT f.*, s.name AS staff_name FROM follow_up f LEFT JOIN staff s ON s.id = f.staff_id
@@ -18,12 +19,15 @@ public final class FollowUpService {
     private final Database database;
     private final CustomerStore customers;
     private final StaffDirectory staff;
+    private final Classifier classifier;
     private final Clock clock;
 
-    public FollowUpService(Database database, CustomerStore customers, StaffDirectory staff, Clock clock) {
+    public FollowUpService(Database database, CustomerStore customers, StaffDirectory staff, Classifier classifier,
+                           Clock clock) {
         this.database = database;
         this.customers = customers;
         this.staff = staff;
+        this.classifier = classifier;
         this.clock = clock;
     }
 
@@ -49,6 +53,11 @@ public final class FollowUpService {
                     VALUES (:customer, :staff, :at, :method, :content)""",
                     "customer", customerId, "staff", staffId, "at", at.getEpochSecond(), "method", method.code(),
                     "content", text);
+            if (method == FollowUpMethod.VISIT) {
+                handle.update("UPDATE customer SET last_visit_at = max(COALESCE(last_visit_at, 0), :at) WHERE id = :id",
+                        "at", at.getEpochSecond(), "id", customerId);
+                classifier.classify(handle, customerId, now);
+            }
             return handle.queryOne(SELECT + " WHERE f.id = :id", FollowUpService::map, "id", id).orElseThrow();
         });
     }

@@ -5,6 +5,8 @@ import app.liuke.shared.InvalidInput;
 import app.liuke.shared.NotFound;
 import app.liuke.staff.StaffDirectory;
 import app.liuke.store.Database;
+import app.liuke.tier.Classifier;
+import app.liuke.tier.PointsLedger;
 import app.liuke.store.Handle;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,15 +22,19 @@ public final class PurchaseService {
     private final CustomerStore customers;
     private final StaffDirectory staff;
     private final PhoneNumbers phones;
+    private final PointsLedger points;
+    private final Classifier classifier;
     private final Clock clock;
 
     public PurchaseService(Database database, PurchaseStore purchases, CustomerStore customers, StaffDirectory staff,
-                           PhoneNumbers phones, Clock clock) {
+                           PhoneNumbers phones, PointsLedger points, Classifier classifier, Clock clock) {
         this.database = database;
         this.purchases = purchases;
         this.customers = customers;
         this.staff = staff;
         this.phones = phones;
+        this.points = points;
+        this.classifier = classifier;
         this.clock = clock;
     }
 
@@ -42,7 +48,10 @@ public final class PurchaseService {
         });
     }
 
-    /** Records inside the caller's transaction; returns the new purchase id. */
+    /**
+     * Records inside the caller's transaction; returns the new purchase id. The customer's aggregates,
+     * points, tier and stage change in the same transaction.
+     */
     public long record(Handle handle, PurchaseDraft draft, Instant now) {
         Instant at = draft.purchasedAt() == null ? now : draft.purchasedAt();
         if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
@@ -51,7 +60,13 @@ public final class PurchaseService {
         if (draft.staffId() != null && staff.byId(handle, draft.staffId()).isEmpty()) {
             throw new InvalidInput("staffId", "error.staff.notFound", draft.staffId());
         }
-        return purchases.insert(handle, customerOf(handle, draft), draft, at, now);
+        Long customerId = customerOf(handle, draft);
+        long id = purchases.insert(handle, customerId, draft, at, now);
+        if (customerId != null) {
+            points.earn(handle, customerId, id, draft.amountCents(), at);
+            classifier.classify(handle, customerId, now);
+        }
+        return id;
     }
 
     public List<Purchase> recent(long customerId, int limit) {

@@ -54,9 +54,9 @@ public final class DemoShop {
         return demo;
     }
 
-    /** Seeds the shop unless the database already has customers; returns the number seeded. */
+    /** Seeds the shop unless the database already has customers, then runs the daily sweep; returns the number seeded. */
     public int seedIfEmpty() {
-        return liuke.database().transaction(handle -> {
+        int seeded = liuke.database().transaction(handle -> {
             if (handle.queryLong("SELECT count(*) FROM customer") > 0) {
                 return 0;
             }
@@ -67,6 +67,10 @@ public final class DemoShop {
             }
             return CUSTOMERS;
         });
+        if (seeded > 0) {
+            liuke.sweep().tick();
+        }
+        return seeded;
     }
 
     private List<Long> seedStaff(Handle handle, Instant now) {

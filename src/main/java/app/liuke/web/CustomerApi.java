@@ -8,6 +8,8 @@ import app.liuke.customer.PurchaseService;
 import app.liuke.customer.UpsertResult;
 import app.liuke.shared.FlexibleDates;
 import app.liuke.shared.Page;
+import app.liuke.tier.Segment;
+import app.liuke.tier.ShopDays;
 import io.javalin.http.Context;
 import java.time.Clock;
 
@@ -20,16 +22,20 @@ final class CustomerApi {
     private final CustomerViews views;
     private final Requests requests;
     private final FlexibleDates dates;
+    private final ShopDays shopDays;
+    private final ClassificationApi classification;
     private final Clock clock;
 
     CustomerApi(CustomerService customers, PurchaseService purchases, FollowUpService followUps, CustomerViews views,
-                Requests requests, FlexibleDates dates, Clock clock) {
+                Requests requests, FlexibleDates dates, ClassificationApi classification, Clock clock) {
         this.customers = customers;
         this.purchases = purchases;
         this.followUps = followUps;
         this.views = views;
         this.requests = requests;
         this.dates = dates;
+        this.shopDays = new ShopDays(dates.zone());
+        this.classification = classification;
         this.clock = clock;
     }
 
@@ -37,7 +43,8 @@ final class CustomerApi {
     }
 
     void search(Context ctx) {
-        var query = new CustomerQuery(ctx.queryParam("q"), ctx.queryParam("tag"), Requests.intParam(ctx, "page", 1),
+        var segment = Segment.parse(ctx.queryParam("segment"), shopDays, clock.instant());
+        var query = new CustomerQuery(ctx.queryParam("q"), ctx.queryParam("tag"), segment, Requests.intParam(ctx, "page", 1),
                 Requests.intParam(ctx, "size", 50));
         var page = customers.search(query);
         ctx.json(new Page<>(page.items().stream().map(views::of).toList(), page.page(), page.size(), page.total()));
@@ -54,7 +61,7 @@ final class CustomerApi {
     void card(Context ctx) {
         long id = Requests.id(ctx, "id");
         var customer = views.of(customers.get(id));
-        ctx.json(new CustomerViews.CustomerCard(customer,
+        ctx.json(new CustomerViews.CustomerCard(customer, classification.view(id),
                 purchases.recent(id, CARD_ROWS).stream().map(views::of).toList(),
                 followUps.recent(id, CARD_ROWS).stream().map(views::of).toList()));
     }

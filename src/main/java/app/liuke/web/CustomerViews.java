@@ -19,7 +19,8 @@ final class CustomerViews {
     record CustomerView(long id, String name, String phone, String birthday, String gender, String notes, Set<String> tags,
                         Long ownerStaffId, String ownerStaff, Long staffGroupId, String staffGroup, String store,
                         String source, Long referrerId, boolean optedOut, String optedOutAt, String createdAt,
-                        String updatedAt, PurchaseSummary purchases, List<CustomerBody.Identity> identities) {
+                        String updatedAt, PurchaseSummary purchases, List<CustomerBody.Identity> identities,
+                        String tier, String stage, long points) {
     }
 
     record PurchaseSummary(int count, BigDecimal total, String first, String last) {
@@ -32,7 +33,8 @@ final class CustomerViews {
     record FollowUpView(long id, long customerId, Long staffId, String staff, String date, String method, String content) {
     }
 
-    record CustomerCard(CustomerView customer, List<PurchaseView> recentPurchases, List<FollowUpView> recentFollowUps) {
+    record CustomerCard(CustomerView customer, ClassificationApi.ClassificationView classification,
+                        List<PurchaseView> recentPurchases, List<FollowUpView> recentFollowUps) {
     }
 
     CustomerView of(Customer c) {
@@ -42,7 +44,8 @@ final class CustomerViews {
                 dates.format(c.optedOutAt()), dates.format(c.createdAt()), dates.format(c.updatedAt()),
                 new PurchaseSummary(c.purchases().count(), BigDecimal.valueOf(c.purchases().totalCents(), 2),
                         dates.format(c.purchases().first()), dates.format(c.purchases().last())),
-                c.identities().stream().map(i -> new CustomerBody.Identity(i.channel(), i.externalId())).toList());
+                c.identities().stream().map(i -> new CustomerBody.Identity(i.channel(), i.externalId())).toList(),
+                c.tier(), c.stage(), c.points());
     }
 
     PurchaseView of(Purchase p) {

@@ -8,6 +8,8 @@ import app.liuke.shared.FlexibleDates;
 import app.liuke.shared.Texts;
 import app.liuke.staff.StaffDirectory;
 import app.liuke.store.Database;
+import app.liuke.tier.ClassificationService;
+import app.liuke.tier.TierTexts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
@@ -19,7 +21,7 @@ public final class WebServer {
     private final Javalin app;
 
     public record Services(CustomerService customers, PurchaseService purchases, FollowUpService followUps,
-                           StaffDirectory staff, Database database, Metrics metrics) {
+                           StaffDirectory staff, ClassificationService classification, Database database, Metrics metrics) {
     }
 
     public WebServer(LiukeConfig config, Services services, Texts texts, Clock clock) {
@@ -27,8 +29,10 @@ public final class WebServer {
         var dates = new FlexibleDates(config.timezone());
         var views = new CustomerViews(dates);
         var requests = new Requests(json);
-        var customerApi = new CustomerApi(services.customers(), services.purchases(), services.followUps(), views,
+        var classificationApi = new ClassificationApi(services.classification(), new TierTexts(texts, config.timezone()),
                 requests, dates, clock);
+        var customerApi = new CustomerApi(services.customers(), services.purchases(), services.followUps(), views,
+                requests, dates, classificationApi, clock);
         var purchaseApi = new PurchaseApi(services.purchases(), views, requests, dates, services.database(),
                 services.staff());
         var health = new HealthApi(services.database(), config);
@@ -39,12 +43,12 @@ public final class WebServer {
             javalin.http.maxRequestSize = config.server().maxRequestBytes();
             javalin.jsonMapper(new JavalinJackson(json, false));
             errors.declare(javalin.routes);
-            routes(javalin.routes, auth, customerApi, purchaseApi, health, services.metrics());
+            routes(javalin.routes, auth, customerApi, purchaseApi, classificationApi, health, services.metrics());
         });
     }
 
     private static void routes(RoutesConfig routes, AdminAuth auth, CustomerApi customers, PurchaseApi purchases,
-                               HealthApi health, Metrics metrics) {
+                               ClassificationApi classification, HealthApi health, Metrics metrics) {
         routes.before(metrics::start);
         routes.after(metrics::record);
         routes.get("/health", health::health);
@@ -58,7 +62,12 @@ public final class WebServer {
         routes.get("/api/customers/{id}/purchases", customers::purchases);
         routes.get("/api/customers/{id}/follow-ups", customers::followUps);
         routes.post("/api/customers/{id}/follow-ups", customers::addFollowUp);
+        routes.get("/api/customers/{id}/history", classification::history);
+        routes.put("/api/customers/{id}/tier", classification::setTier);
+        routes.get("/api/customers/{id}/points", classification::points);
+        routes.post("/api/customers/{id}/points", classification::adjustPoints);
         routes.post("/api/purchases", purchases::create);
+        routes.get("/api/reports/segments", classification::segments);
         routes.get("/api/staff", purchases::staff);
     }
 

@@ -70,13 +70,13 @@ class CsvImportTest {
         assertEquals(6, report.errors().get(2).line());
         assertEquals(3, shop.count("customer"));
 
-        var wang = shop.liuke.customers().search(new CustomerQuery("王芳", null, 1, 10)).items().get(0);
+        var wang = shop.liuke.customers().search(new CustomerQuery("王芳", null, null, 1, 10)).items().get(0);
         assertEquals("+8613800138000", wang.phone());
         assertEquals("1990-03-05", wang.birthday().iso());
         assertEquals(java.util.Set.of("VIP", "喜欢珍珠"), wang.tags());
         assertEquals("李娜", wang.ownerStaffName());
         assertEquals("一组", wang.staffGroupName());
-        var zhao = shop.liuke.customers().search(new CustomerQuery("赵敏", null, 1, 10)).items().get(0);
+        var zhao = shop.liuke.customers().search(new CustomerQuery("赵敏", null, null, 1, 10)).items().get(0);
         assertEquals("说话直接,喜欢\"大\"款", zhao.notes());
         assertTrue(report.notes().stream().anyMatch(note -> note.contains("孙丽")), report.notes().toString());
     }
@@ -86,7 +86,7 @@ class CsvImportTest {
         var report = importCustomers(file("gbk.csv", CUSTOMERS_ZH, Charset.forName("GBK"), false));
         assertEquals(3, report.count("created"), report.toString());
         assertTrue(report.notes().get(0).contains("GB18030"), report.notes().toString());
-        assertEquals(1, shop.liuke.customers().search(new CustomerQuery("王芳", null, 1, 10)).total());
+        assertEquals(1, shop.liuke.customers().search(new CustomerQuery("王芳", null, null, 1, 10)).total());
     }
 
     @Test
@@ -152,7 +152,7 @@ class CsvImportTest {
         assertEquals(0, second.count("recorded"), second.toString());
         assertEquals(3, second.count("already on file"));
         assertEquals(3, shop.count("purchase"));
-        var wang = shop.liuke.customers().search(new CustomerQuery("王芳", null, 1, 10)).items().get(0);
+        var wang = shop.liuke.customers().search(new CustomerQuery("王芳", null, null, 1, 10)).items().get(0);
         assertEquals(2, wang.purchases().count());
         assertEquals(307_900, wang.purchases().totalCents());
     }
