@@ -31,7 +31,7 @@ public final class DemoShop {
     private static final String[] SURNAMES = "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 林 高 罗".split(" ");
     private static final String[] GIVEN = "芳 娜 静 敏 丽 艳 娟 霞 婷 雪 慧 莉 颖 琳 晨 佳 欣 悦 伟 强 磊 军 洋 杰 涛 浩 宇 明 超 鹏".split(" ");
     private static final String[] ITEMS = "珍珠耳钉 金手链 银项链 玉镯 钻石戒指 彩宝吊坠 足金转运珠 K金耳环 清洁护理 刻字服务".split(" ");
-    private static final int[] PRICES = {399, 2680, 580, 3880, 8800, 1680, 1280, 960, 88, 120};
+    private static final int[] PRICES = {399, 1280, 580, 1880, 2980, 880, 680, 460, 88, 120};
     private static final String[] TAGS = "VIP 老买家 喜欢珍珠 婚庆 送礼 学生 价格敏感 团购".split(" ");
     private static final String[] SOURCES = "门店 朋友推荐 小红书 抖音 Telegram 商场活动".split(" ");
     private static final String[] MOBILE_PREFIXES = "138 139 135 136 150 151 158 186 187 188 177 199".split(" ");

@@ -141,7 +141,11 @@ public record Segment(String text, String where, List<Object> parameters) {
         }
 
         private static List<String> list(String value, java.util.function.Function<String, String> parse) {
-            return List.of(value.split(",")).stream().filter(v -> !v.isBlank()).map(parse).toList();
+            try {
+                return List.of(value.split(",")).stream().filter(v -> !v.isBlank()).map(parse).toList();
+            } catch (InvalidInput e) {
+                throw new InvalidInput("segment", e.textKey(), e.args().toArray());
+            }
         }
 
         private static boolean yesNo(String token, String value) {

@@ -195,7 +195,7 @@ public final class ArchiveBench {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static long peakHeapMb() {
+    static long peakHeapMb() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -205,7 +205,7 @@ public final class ArchiveBench {
         return peak >> 20;
     }
 
-    private static String peakResident() throws IOException {
+    static String peakResident() throws IOException {
         Path status = Path.of("/proc/self/status");
         if (!Files.exists(status)) {
             return "n/a";

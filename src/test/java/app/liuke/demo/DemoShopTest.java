@@ -38,6 +38,16 @@ class DemoShopTest {
                     + shop.clock.instant().getEpochSecond()) == 0, "no sale in the future");
             assertTrue(scalar(shop, "SELECT count(*) FROM channel_identity") > 30);
             assertTrue(scalar(shop, "SELECT count(*) FROM follow_up") > 50);
+
+            var counts = shop.liuke.classification().counts(app.liuke.tier.Segment.everyone());
+            System.out.println("demo tiers x stages: " + counts);
+            long a = counts.get("A").values().stream().mapToLong(Long::longValue).sum();
+            assertTrue(a >= 25 && a <= 60, "A, the key customers, are 10–20% of 300: " + a);
+            for (String stage : java.util.List.of("potential", "new", "repeat", "loyal", "dormant", "churned")) {
+                long inStage = counts.values().stream().mapToLong(byStage -> byStage.get(stage)).sum();
+                assertTrue(inStage > 0, "the demo shows every stage: " + stage + " in " + counts);
+            }
+            assertTrue(scalar(shop, "SELECT count(*) FROM customer WHERE rfm_r IS NOT NULL") > 100);
         }
     }
 }

@@ -79,6 +79,9 @@ class CustomerApiTest {
         var card = response.json();
         assertEquals("王芳", card.at("/customer/name").asText());
         assertEquals(2, card.at("/customer/purchases/count").asInt());
+        assertEquals(15, card.at("/customer/points").asInt(), "3 + 12 points: the ledger moved with the purchases");
+        assertEquals("B", card.at("/customer/tier").asText(), "two purchases together: repeat customer");
+        assertEquals("repeat", card.at("/classification/stage").asText());
         assertEquals("424242", card.at("/customer/identities/0/id").asText());
         assertTrue(card.at("/customer/tags").toString().contains("团购"));
         assertEquals(404, shop.get("/api/customers/" + telegramId).status());

@@ -1,0 +1,20 @@
+package app.liuke.bench;
+
+import java.util.List;
+
+/** {@code mvn -B -Pbench -DskipTests verify -Dbench.only=archive,classify -Dbench.customers=N -Dbench.purchases=M}. */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> only = List.of(args[0].split(","));
+        String[] sizes = {args[1], args[2]};
+        if (only.contains("archive")) {
+            ArchiveBench.main(sizes);
+        }
+        if (only.contains("classify")) {
+            ClassifyBench.main(sizes);
+        }
+    }
+}
