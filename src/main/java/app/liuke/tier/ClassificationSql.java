@@ -14,11 +14,24 @@ final class ClassificationSql {
               id INTEGER PRIMARY KEY, old_tier TEXT, old_stage TEXT, tier TEXT, tier_reason TEXT,
               tier_reason_args TEXT, stage TEXT, stage_args TEXT, drop_at INTEGER, drop_to TEXT, drop_reason TEXT)""";
 
-    /** Fills {@code classified}; {@code %s} is the filter on customer (e.g. {@code id = :id}). */
+    /** Refreshes the K-th most recent purchase time of the customers the filter selects. */
+    static final String RECENT_MARK = """
+            UPDATE customer SET recent_purchase_mark = (
+              SELECT p.purchased_at FROM purchase p WHERE p.customer_id = customer.id
+              ORDER BY p.purchased_at DESC LIMIT 1 OFFSET :aRecentOffset)
+            WHERE %s""";
+
+    /**
+     * Fills {@code classified} with the customers whose classification changes; {@code %s} is the
+     * filter on customer (e.g. {@code id = :id}).
+     */
     static final String CLASSIFY = """
             INSERT INTO classified (id, old_tier, old_stage, tier, tier_reason, tier_reason_args, stage, stage_args,
                                     drop_at, drop_to, drop_reason)
-            SELECT id, old_tier, old_stage,
+            SELECT id, old_tier, old_stage, tier, tier_reason, tier_reason_args, stage, stage_args, drop_at, drop_to, drop_reason
+            FROM (
+            SELECT id, old_tier, old_stage, old_reason, old_args, old_drop_at, old_drop_to, old_tier_since, old_stage_since,
+              CASE WHEN override IS NOT NULL THEN override ELSE substr('CBA', auto_rank, 1) END AS tier,
               CASE WHEN override IS NOT NULL THEN override ELSE substr('CBA', auto_rank, 1) END,
               CASE WHEN override IS NOT NULL THEN 'override'
                    WHEN steps > 0 AND rule_rank > 1 THEN 'downgraded'
@@ -26,39 +39,37 @@ final class ClassificationSql {
                    WHEN rule_rank = 3 THEN 'recent'
                    WHEN rule_rank = 2 THEN 'repeat'
                    WHEN purchases = 1 THEN 'once'
-                   ELSE 'none' END,
+                   ELSE 'none' END AS tier_reason,
               CASE WHEN override IS NOT NULL
                      THEN COALESCE(override_by, '') || char(31) || COALESCE(override_reason, '') || char(31) || COALESCE(override_until, '')
                    WHEN steps > 0 AND rule_rank > 1
                      THEN substr('CBA', rule_rank, 1) || char(31) || visit_day || char(31) || :downgradeDays
                    WHEN rule_rank = 3 AND points >= :aPoints THEN points || char(31) || :aPoints
-                   WHEN rule_rank = 3 THEN recent || char(31) || :windowDays
-                   ELSE CAST(purchases AS TEXT) END,
+                   WHEN rule_rank = 3 THEN :aRecent || char(31) || :windowDays
+                   ELSE CAST(purchases AS TEXT) END AS tier_reason_args,
               stage,
               CASE WHEN stage IN ('dormant', 'churned') THEN purchase_day || char(31) || alive_day
-                   ELSE CAST(purchases AS TEXT) END,
+                   ELSE CAST(purchases AS TEXT) END AS stage_args,
               CASE WHEN override IS NOT NULL AND override_until IS NOT NULL AND auto_rank < instr('CBA', override) THEN override_until
                    WHEN override IS NOT NULL THEN NULL
                    WHEN window_drop_day IS NOT NULL AND (idle_drop_day IS NULL OR window_drop_day <= idle_drop_day)
                      THEN window_drop_day * 86400 - :offset
-                   WHEN idle_drop_day IS NOT NULL THEN idle_drop_day * 86400 - :offset END,
+                   WHEN idle_drop_day IS NOT NULL THEN idle_drop_day * 86400 - :offset END AS drop_at,
               CASE WHEN override IS NOT NULL AND override_until IS NOT NULL AND auto_rank < instr('CBA', override)
                      THEN substr('CBA', auto_rank, 1)
                    WHEN override IS NOT NULL THEN NULL
                    WHEN window_drop_day IS NOT NULL AND (idle_drop_day IS NULL OR window_drop_day <= idle_drop_day)
                      THEN CASE WHEN purchases >= :bPurchases THEN 'B' ELSE 'C' END
-                   WHEN idle_drop_day IS NOT NULL THEN substr('CBA', auto_rank - 1, 1) END,
+                   WHEN idle_drop_day IS NOT NULL THEN substr('CBA', auto_rank - 1, 1) END AS drop_to,
               CASE WHEN override IS NOT NULL AND override_until IS NOT NULL AND auto_rank < instr('CBA', override) THEN 'override_expires'
                    WHEN override IS NOT NULL THEN NULL
                    WHEN window_drop_day IS NOT NULL AND (idle_drop_day IS NULL OR window_drop_day <= idle_drop_day) THEN 'window'
-                   WHEN idle_drop_day IS NOT NULL THEN 'inactivity' END
+                   WHEN idle_drop_day IS NOT NULL THEN 'inactivity' END AS drop_reason
             FROM (
               SELECT k.*,
                 CASE WHEN override IS NULL AND auto_rank > 1 THEN visit_day + (steps + 1) * :downgradeDays END AS idle_drop_day,
                 CASE WHEN override IS NULL AND rule_rank = 3 AND points < :aPoints AND steps = 0
-                     THEN ((SELECT p.purchased_at FROM purchase p WHERE p.customer_id = k.id
-                            ORDER BY p.purchased_at DESC LIMIT 1 OFFSET :aRecentOffset) + :offset) / 86400 + :windowDays
-                     END AS window_drop_day
+                     THEN (mark + :offset) / 86400 + :windowDays END AS window_drop_day
               FROM (
                 SELECT r.*, max(1, rule_rank - steps) AS auto_rank,
                   CASE WHEN purchases = 0 THEN 'potential'
@@ -69,11 +80,14 @@ final class ClassificationSql {
                        ELSE 'new' END AS stage
                 FROM (
                   SELECT b.*,
-                    CASE WHEN points >= :aPoints OR recent >= :aRecent THEN 3
+                    CASE WHEN points >= :aPoints OR mark >= :windowStart THEN 3
                          WHEN purchases >= :bPurchases THEN 2 ELSE 1 END AS rule_rank,
                     (:today - visit_day) / :downgradeDays AS steps
                   FROM (
-                    SELECT c.id, c.tier AS old_tier, c.stage AS old_stage, c.points_balance AS points,
+                    SELECT c.id, c.tier AS old_tier, c.stage AS old_stage, c.tier_reason AS old_reason,
+                      c.tier_reason_args AS old_args, c.tier_drop_at AS old_drop_at, c.tier_drop_to AS old_drop_to,
+                      c.tier_since AS old_tier_since, c.stage_since AS old_stage_since, c.points_balance AS points,
+                      c.recent_purchase_mark AS mark,
                       c.purchase_count AS purchases,
                       (c.last_purchase_at + :offset) / 86400 AS purchase_day,
                       max((c.created_at + :offset) / 86400,
@@ -82,9 +96,6 @@ final class ClassificationSql {
                       max(COALESCE((c.last_purchase_at + :offset) / 86400, 0),
                           CASE WHEN :groupCounts = 1 THEN COALESCE((c.last_group_activity_at + :offset) / 86400, 0)
                                ELSE 0 END) AS alive_day,
-                      CASE WHEN c.last_purchase_at >= :windowStart
-                           THEN (SELECT count(*) FROM purchase p WHERE p.customer_id = c.id AND p.purchased_at >= :windowStart)
-                           ELSE 0 END AS recent,
                       CASE WHEN c.tier_override IS NOT NULL AND (c.tier_override_until IS NULL OR c.tier_override_until > :now)
                            THEN c.tier_override END AS override,
                       c.tier_override_by AS override_by, c.tier_override_reason AS override_reason,
@@ -94,7 +105,11 @@ final class ClassificationSql {
                   ) b
                 ) r
               ) k
-            ) f""";
+            ) f
+            ) changed
+            WHERE tier IS NOT old_tier OR stage IS NOT old_stage OR tier_reason IS NOT old_reason
+               OR tier_reason_args IS NOT old_args OR drop_at IS NOT old_drop_at OR drop_to IS NOT old_drop_to
+               OR old_tier_since IS NULL OR old_stage_since IS NULL""";
 
     static final String RECORD_TIER_CHANGES = """
             INSERT INTO classification_change (customer_id, kind, from_value, to_value, changed_at, reason, reason_args)
@@ -112,11 +127,7 @@ final class ClassificationSql {
               stage_since = CASE WHEN customer.stage <> k.stage OR customer.stage_since IS NULL THEN :now ELSE customer.stage_since END,
               tier_drop_at = k.drop_at, tier_drop_to = k.drop_to, tier_drop_reason = k.drop_reason
             FROM classified k
-            WHERE k.id = customer.id
-              AND (customer.tier <> k.tier OR customer.stage <> k.stage OR customer.tier_since IS NULL
-                   OR customer.stage_since IS NULL OR customer.tier_reason IS NOT k.tier_reason
-                   OR customer.tier_reason_args IS NOT k.tier_reason_args OR customer.tier_drop_at IS NOT k.drop_at
-                   OR customer.tier_drop_to IS NOT k.drop_to)""";
+            WHERE k.id = customer.id AND customer.id IN (SELECT id FROM classified)""";
 
     static final String EXPIRED_OVERRIDES_LOG = """
             INSERT INTO classification_change (customer_id, kind, from_value, to_value, changed_at, reason, reason_args)

@@ -19,14 +19,29 @@ public final class Classifier {
         return rules;
     }
 
-    /** Reclassifies one customer; returns the number of tier or stage changes (0, 1 or 2). */
+    /** Reclassifies one customer (after a purchase, visit, merge …); returns the number of tier or stage changes. */
     public int classify(Handle handle, long customerId, Instant now) {
-        return run(handle, "id = :id", rules.parameters(now, "id", customerId));
+        Object[] parameters = rules.parameters(now, "id", customerId);
+        handle.update(String.format(ClassificationSql.RECENT_MARK, "id = :id"), parameters);
+        return run(handle, "id = :id", parameters);
     }
 
-    /** Reclassifies every customer in set-based SQL; returns the number of tier and stage changes. */
+    /**
+     * Reclassifies every customer in set-based SQL; returns the number of tier and stage changes. The
+     * stored recent-purchase marks are recomputed for everyone only when the rule they depend on changed.
+     */
     public int classifyAll(Handle handle, Instant now) {
-        return run(handle, "1 = 1", rules.parameters(now));
+        Object[] parameters = rules.parameters(now);
+        String k = String.valueOf(rules.config().aMinPurchasesInWindow());
+        var stored = handle.queryOne("SELECT value FROM classification_setting WHERE name = 'recentPurchaseMarkK'",
+                row -> row.getString(1));
+        if (!stored.equals(java.util.Optional.of(k))) {
+            handle.update(String.format(ClassificationSql.RECENT_MARK, "1 = 1"), parameters);
+            handle.update("""
+                    INSERT INTO classification_setting (name, value) VALUES ('recentPurchaseMarkK', :k)
+                    ON CONFLICT (name) DO UPDATE SET value = excluded.value""", "k", k);
+        }
+        return run(handle, "1 = 1", parameters);
     }
 
     private int run(Handle handle, String filter, Object[] parameters) {

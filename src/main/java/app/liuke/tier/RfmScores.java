@@ -1,30 +1,75 @@
 package app.liuke.tier;
 
 import app.liuke.store.Handle;
+import java.util.Arrays;
 
 /**
  * RFM scores, 1 to 5 each, by quintile over active customers (bought at least once, not churned):
- * 5 is the most recent, most frequent, highest spending fifth. Ties share a score. Others have none.
- * Recomputed by the daily sweep, since each score depends on everyone else's. Stateless.
+ * 5 is the most recent, most frequent, highest spending fifth. The score is the SQL
+ * {@code percent_rank()} quintile, {@code min(5, 1 + floor(5 × rank))}, so ties share a score; it is
+ * computed from four cut points per dimension, found in one streamed pass, and written by one
+ * UPDATE. Others have no score. Recomputed by the daily sweep, since each score depends on everyone.
+ * Stateless.
  */
 public final class RfmScores {
-    private static final String SCORE = "min(5, 1 + CAST(5 * percent_rank() OVER (ORDER BY %s) AS INTEGER))";
+    private static final String ACTIVE = "purchase_count > 0 AND stage <> 'churned'";
+    private static final String[] COLUMNS = {"last_purchase_at", "purchase_count", "purchase_total_cents"};
 
     /** Returns how many customers' scores changed. */
     public int recompute(Handle handle) {
+        int active = (int) handle.queryLong("SELECT count(*) FROM customer WHERE " + ACTIVE);
+        long[][] values = new long[3][active];
+        int[] next = {0};
+        handle.stream("SELECT last_purchase_at, purchase_count, purchase_total_cents FROM customer WHERE " + ACTIVE,
+                row -> new long[]{row.getLong(1), row.getLong(2), row.getLong(3)},
+                triple -> {
+                    if (next[0] < active) {
+                        for (int d = 0; d < 3; d++) {
+                            values[d][next[0]] = triple[d];
+                        }
+                        next[0]++;
+                    }
+                });
+        var params = new java.util.ArrayList<Object>();
+        var scores = new String[3];
+        for (int d = 0; d < 3; d++) {
+            long[] sorted = Arrays.copyOf(values[d], next[0]);
+            values[d] = null;
+            Arrays.sort(sorted);
+            scores[d] = score(COLUMNS[d], cuts(sorted), d, params);
+        }
         int changed = handle.update("""
-                UPDATE customer SET rfm_r = s.r, rfm_f = s.f, rfm_m = s.m
-                FROM (SELECT id,
-                        %s AS r,
-                        %s AS f,
-                        %s AS m
-                      FROM customer WHERE purchase_count > 0 AND stage <> 'churned') s
-                WHERE s.id = customer.id
-                  AND (customer.rfm_r IS NOT s.r OR customer.rfm_f IS NOT s.f OR customer.rfm_m IS NOT s.m)"""
-                .formatted(SCORE.formatted("last_purchase_at"), SCORE.formatted("purchase_count"),
-                        SCORE.formatted("purchase_total_cents")));
+                UPDATE customer SET rfm_r = %1$s, rfm_f = %2$s, rfm_m = %3$s
+                WHERE %4$s AND (rfm_r IS NOT %1$s OR rfm_f IS NOT %2$s OR rfm_m IS NOT %3$s)"""
+                .formatted(scores[0], scores[1], scores[2], ACTIVE), params.toArray());
         return changed + handle.update("""
                 UPDATE customer SET rfm_r = NULL, rfm_f = NULL, rfm_m = NULL
-                WHERE (purchase_count = 0 OR stage = 'churned') AND rfm_r IS NOT NULL""");
+                WHERE NOT (%s) AND rfm_r IS NOT NULL""".formatted(ACTIVE));
+    }
+
+    /**
+     * A value's score is 1 plus the number of cut points it exceeds. Cut point s (s = 2..5) is the
+     * k-th smallest value with k = ceil((s − 1)(n − 1) / 5): a value exceeds it exactly when at least
+     * k values are smaller, i.e. when its percent rank reaches (s − 1) / 5.
+     */
+    static long[] cuts(long[] sorted) {
+        int n = sorted.length;
+        var cuts = new long[4];
+        for (int s = 2; s <= 5; s++) {
+            long k = ((long) (s - 1) * (n - 1) + 4) / 5;
+            cuts[s - 2] = k == 0 ? Long.MAX_VALUE : sorted[(int) k - 1];
+        }
+        return cuts;
+    }
+
+    private static String score(String column, long[] cuts, int dimension, java.util.List<Object> params) {
+        var sql = new StringBuilder("(1");
+        for (int i = 0; i < cuts.length; i++) {
+            String name = "cut" + dimension + i;
+            params.add(name);
+            params.add(cuts[i]);
+            sql.append(" + CASE WHEN ").append(column).append(" > :").append(name).append(" THEN 1 ELSE 0 END");
+        }
+        return sql.append(")").toString();
     }
 }
