@@ -90,9 +90,10 @@ final class ClassificationSql {
                       c.recent_purchase_mark AS mark,
                       c.purchase_count AS purchases,
                       (c.last_purchase_at + :offset) / 86400 AS purchase_day,
-                      max((c.created_at + :offset) / 86400,
-                          COALESCE((c.last_purchase_at + :offset) / 86400, 0),
-                          COALESCE((c.last_visit_at + :offset) / 86400, 0)) AS visit_day,
+                      CASE WHEN c.last_purchase_at IS NULL AND c.last_visit_at IS NULL
+                           THEN (c.created_at + :offset) / 86400
+                           ELSE max(COALESCE((c.last_purchase_at + :offset) / 86400, 0),
+                                    COALESCE((c.last_visit_at + :offset) / 86400, 0)) END AS visit_day,
                       max(COALESCE((c.last_purchase_at + :offset) / 86400, 0),
                           CASE WHEN :groupCounts = 1 THEN COALESCE((c.last_group_activity_at + :offset) / 86400, 0)
                                ELSE 0 END) AS alive_day,

@@ -72,6 +72,20 @@ class CliTest {
     }
 
     @Test
+    void classify_reclassifiesEveryoneAndPrintsTheTierByStageTable() throws Exception {
+        Path customers = Files.writeString(folder.resolve("c.csv"), "name,phone\nAnna,13800138000\nBen,13900139000\n");
+        Path sales = Files.writeString(folder.resolve("s.csv"), "phone,date,amount\n13800138000,2024-01-05,6000\n");
+        assertEquals(0, Cli.run("import", "customers", customers.toString(), "--config", config.toString()));
+        assertEquals(0, Cli.run("import", "purchases", sales.toString(), "--config", config.toString()));
+        out.reset();
+        assertEquals(0, Cli.run("classify", "--config", config.toString()));
+        assertTrue(output().contains("Classified 2 customers"), output());
+        assertTrue(output().matches("(?s).*\\nA\\s+0\\s+0\\s+0\\s+0\\s+0\\s+0\\s*\\n.*"), output());
+        assertTrue(output().matches("(?s).*\\nC\\s+1\\s+0\\s+0\\s+0\\s+0\\s+1\\s*\\n.*"),
+                "Ben: C and potential; Anna: 60 points in 2024 but no visit since, so C and churned\n" + output());
+    }
+
+    @Test
     void importOfAMissingFile_exitsWith2() {
         assertEquals(2, Cli.run("import", "purchases", folder.resolve("nope.csv").toString(), "--config", config.toString()));
     }
