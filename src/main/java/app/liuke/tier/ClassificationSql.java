@@ -12,7 +12,8 @@ final class ClassificationSql {
     static final String TEMP_TABLE = """
             CREATE TEMP TABLE IF NOT EXISTS classified (
               id INTEGER PRIMARY KEY, old_tier TEXT, old_stage TEXT, tier TEXT, tier_reason TEXT,
-              tier_reason_args TEXT, stage TEXT, stage_args TEXT, drop_at INTEGER, drop_to TEXT, drop_reason TEXT)""";
+              tier_reason_args TEXT, stage TEXT, stage_args TEXT, drop_at INTEGER, drop_to TEXT, drop_reason TEXT,
+              first_time INTEGER)""";
 
     /** Refreshes the K-th most recent purchase time of the customers the filter selects. */
     static final String RECENT_MARK = """
@@ -27,8 +28,9 @@ final class ClassificationSql {
      */
     static final String CLASSIFY = """
             INSERT INTO classified (id, old_tier, old_stage, tier, tier_reason, tier_reason_args, stage, stage_args,
-                                    drop_at, drop_to, drop_reason)
-            SELECT id, old_tier, old_stage, tier, tier_reason, tier_reason_args, stage, stage_args, drop_at, drop_to, drop_reason
+                                    drop_at, drop_to, drop_reason, first_time)
+            SELECT id, old_tier, old_stage, tier, tier_reason, tier_reason_args, stage, stage_args, drop_at, drop_to, drop_reason,
+                   CASE WHEN old_tier_since IS NULL THEN 1 ELSE 0 END
             FROM (
             SELECT id, old_tier, old_stage, old_reason, old_args, old_drop_at, old_drop_to, old_tier_since, old_stage_since,
               CASE WHEN override IS NOT NULL THEN override ELSE substr('CBA', auto_rank, 1) END AS tier,
@@ -112,13 +114,16 @@ final class ClassificationSql {
                OR tier_reason_args IS NOT old_args OR drop_at IS NOT old_drop_at OR drop_to IS NOT old_drop_to
                OR old_tier_since IS NULL OR old_stage_since IS NULL""";
 
+    /** A customer's first classification is where their history starts, not a change: it is not recorded. */
     static final String RECORD_TIER_CHANGES = """
             INSERT INTO classification_change (customer_id, kind, from_value, to_value, changed_at, reason, reason_args)
-            SELECT id, 'tier', old_tier, tier, :now, tier_reason, tier_reason_args FROM classified WHERE tier <> old_tier""";
+            SELECT id, 'tier', old_tier, tier, :now, tier_reason, tier_reason_args FROM classified
+            WHERE tier <> old_tier AND first_time = 0""";
 
     static final String RECORD_STAGE_CHANGES = """
             INSERT INTO classification_change (customer_id, kind, from_value, to_value, changed_at, reason, reason_args)
-            SELECT id, 'stage', old_stage, stage, :now, stage, stage_args FROM classified WHERE stage <> old_stage""";
+            SELECT id, 'stage', old_stage, stage, :now, stage, stage_args FROM classified
+            WHERE stage <> old_stage AND first_time = 0""";
 
     static final String APPLY = """
             UPDATE customer SET
