@@ -21,6 +21,7 @@ import app.liuke.tier.ClassificationService;
 import app.liuke.tier.Classifier;
 import app.liuke.tier.DailySweep;
 import app.liuke.tier.PointsLedger;
+import app.liuke.tier.Reclassification;
 import app.liuke.tier.ShopDays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +46,7 @@ public final class Liuke implements AutoCloseable {
     private final FlexibleDates dates;
     private final ClassificationService classification;
     private final DailySweep sweep;
+    private final Classifier classifier;
     private WebServer web;
     private ScheduledExecutorService scheduler;
 
@@ -57,7 +59,7 @@ public final class Liuke implements AutoCloseable {
         var phones = new PhoneNumbers(config.archive().phoneRegion());
         var customerStore = new CustomerStore();
         var points = new PointsLedger(config.points());
-        var classifier = new Classifier(new ClassificationRules(config.classification(), new ShopDays(config.timezone())));
+        this.classifier = new Classifier(new ClassificationRules(config.classification(), new ShopDays(config.timezone())));
         this.customers = new CustomerService(database, customerStore, new CustomerMerger(), staff, phones, classifier, clock);
         this.purchases = new PurchaseService(database, new PurchaseStore(), customerStore, staff, phones, points, classifier,
                 clock);
@@ -95,6 +97,11 @@ public final class Liuke implements AutoCloseable {
         }, 0, 1, TimeUnit.MINUTES);
     }
 
+    /** A collector for the customers one transaction touches, to reclassify them together. */
+    public Reclassification reclassification() {
+        return new Reclassification(classifier);
+    }
+
     public ClassificationService classification() {
         return classification;
     }
@@ -104,11 +111,11 @@ public final class Liuke implements AutoCloseable {
     }
 
     public CustomerCsvImport customerImport() {
-        return new CustomerCsvImport(database, customers, staff, dates, texts, clock);
+        return new CustomerCsvImport(database, customers, staff, dates, texts, classifier, clock);
     }
 
     public PurchaseCsvImport purchaseImport() {
-        return new PurchaseCsvImport(database, purchases, staff, dates, texts, clock);
+        return new PurchaseCsvImport(database, purchases, staff, dates, texts, classifier, clock);
     }
 
     public CustomerCsvExport customerExport() {

@@ -19,7 +19,7 @@ final class ClassifyCommand implements Callable<Integer> {
         try (Liuke liuke = Liuke.open(config.load(), Clock.systemUTC())) {
             var report = liuke.classification().sweep();
             System.out.println(liuke.texts().get("classify.done", report.customers(), report.took().toMillis(),
-                    report.changes(), report.rfmChanged(), report.pointExpiries()));
+                    report.reclassified(), report.rfmChanged(), report.pointExpiries()));
             var counts = liuke.classification().counts(Segment.everyone());
             var stages = counts.get("A").keySet();
             System.out.printf("%-5s%s%n", "", stages.stream().map(stage -> String.format("%10s", stage)).reduce("", String::concat));

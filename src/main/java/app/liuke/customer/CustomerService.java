@@ -8,6 +8,7 @@ import app.liuke.staff.StaffDirectory;
 import app.liuke.store.Database;
 import app.liuke.store.Handle;
 import app.liuke.tier.Classifier;
+import app.liuke.tier.Reclassification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -46,8 +47,16 @@ public final class CustomerService {
         return database.transaction(handle -> upsert(handle, draft, clock.instant()));
     }
 
-    /** Upsert inside the caller's transaction (bulk import). */
+    /** Upsert inside the caller's transaction. */
     public UpsertResult upsert(Handle handle, CustomerDraft raw, Instant now) {
+        var reclassification = new Reclassification(classifier);
+        UpsertResult result = upsert(handle, raw, now, reclassification);
+        reclassification.flush(handle, now);
+        return result;
+    }
+
+    /** As above, but new or merged customers are only marked for reclassification; the caller flushes (bulk import). */
+    public UpsertResult upsert(Handle handle, CustomerDraft raw, Instant now, Reclassification reclassification) {
         CustomerDraft draft = normalized(raw);
         checkReferences(handle, draft, null);
         var matches = new LinkedHashMap<Long, String>();
@@ -62,7 +71,7 @@ public final class CustomerService {
                 throw new InvalidInput("name", "error.name.required");
             }
             long id = store.insert(handle, draft, now);
-            classifier.classify(handle, id, now);
+            reclassification.touch(id);
             return new UpsertResult(id, UpsertResult.Outcome.CREATED);
         }
         long kept = matches.keySet().iterator().next();
@@ -75,7 +84,7 @@ public final class CustomerService {
         }
         boolean changed = apply(handle, kept, draft, false, now);
         if (merged) {
-            classifier.classify(handle, kept, now);
+            reclassification.touch(kept);
         }
         var outcome = merged ? UpsertResult.Outcome.MERGED
                 : changed ? UpsertResult.Outcome.UPDATED : UpsertResult.Outcome.UNCHANGED;

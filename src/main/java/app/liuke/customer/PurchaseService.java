@@ -7,6 +7,7 @@ import app.liuke.staff.StaffDirectory;
 import app.liuke.store.Database;
 import app.liuke.tier.Classifier;
 import app.liuke.tier.PointsLedger;
+import app.liuke.tier.Reclassification;
 import app.liuke.store.Handle;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +54,14 @@ public final class PurchaseService {
      * points, tier and stage change in the same transaction.
      */
     public long record(Handle handle, PurchaseDraft draft, Instant now) {
+        var reclassification = new Reclassification(classifier);
+        long id = record(handle, draft, now, reclassification);
+        reclassification.flush(handle, now);
+        return id;
+    }
+
+    /** As above, but the customer is only marked for reclassification; the caller flushes before committing. */
+    public long record(Handle handle, PurchaseDraft draft, Instant now, Reclassification reclassification) {
         Instant at = draft.purchasedAt() == null ? now : draft.purchasedAt();
         if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new InvalidInput("date", "error.purchase.future");
@@ -64,7 +73,7 @@ public final class PurchaseService {
         long id = purchases.insert(handle, customerId, draft, at, now);
         if (customerId != null) {
             points.earn(handle, customerId, id, draft.amountCents(), at);
-            classifier.classify(handle, customerId, now);
+            reclassification.touch(customerId);
         }
         return id;
     }

@@ -10,6 +10,7 @@ import app.liuke.customer.Gender;
 import app.liuke.customer.PurchaseDraft;
 import app.liuke.staff.Role;
 import app.liuke.store.Handle;
+import app.liuke.tier.Reclassification;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,9 +63,11 @@ public final class DemoShop {
             }
             Instant now = liuke.clock().instant();
             List<Long> staffIds = seedStaff(handle, now);
+            var reclassification = liuke.reclassification();
             for (int i = 0; i < CUSTOMERS; i++) {
-                seedCustomer(handle, i, staffIds, now);
+                seedCustomer(handle, i, staffIds, now, reclassification);
             }
+            reclassification.flush(handle, now);
             return CUSTOMERS;
         });
         if (seeded > 0) {
@@ -90,7 +93,7 @@ public final class DemoShop {
         return ids;
     }
 
-    private void seedCustomer(Handle handle, int index, List<Long> staffIds, Instant now) {
+    private void seedCustomer(Handle handle, int index, List<Long> staffIds, Instant now, Reclassification reclassification) {
         long owner = staffIds.get(random.nextInt(staffIds.size()));
         var ownerInfo = liuke.staff().byId(handle, owner).orElseThrow();
         Instant created = now.minus(Duration.ofDays(30 + random.nextInt(700)));
@@ -104,8 +107,8 @@ public final class DemoShop {
         var draft = new CustomerDraft(name(), phone(index), birthday(index), random.nextInt(5) == 0 ? Gender.MALE : Gender.FEMALE,
                 index % 11 == 0 ? "喜欢简约款，怕过敏，只戴足金或 925 银" : null, tags, owner, ownerInfo.groupId(), store,
                 SOURCES[random.nextInt(SOURCES.length)], null, index % 40 == 39, identities, created);
-        long id = liuke.customers().upsert(handle, draft, now).customerId();
-        seedPurchases(handle, id, owner, store, created, now);
+        long id = liuke.customers().upsert(handle, draft, now, reclassification).customerId();
+        seedPurchases(handle, id, owner, store, created, now, reclassification);
         if (random.nextInt(3) == 0) {
             handle.insert("""
                     INSERT INTO follow_up (customer_id, staff_id, happened_at, method, content)
@@ -116,7 +119,8 @@ public final class DemoShop {
     }
 
     /** Loyal (10%), repeat (35%), one purchase (35%) or none yet (20%); some have gone quiet for months. */
-    private void seedPurchases(Handle handle, long customerId, long staffId, String store, Instant created, Instant now) {
+    private void seedPurchases(Handle handle, long customerId, long staffId, String store, Instant created, Instant now,
+                               Reclassification reclassification) {
         int roll = random.nextInt(100);
         int count = roll < 10 ? 8 + random.nextInt(15) : roll < 45 ? 2 + random.nextInt(6) : roll < 80 ? 1 : 0;
         long span = Duration.between(created, now).toDays();
@@ -128,7 +132,7 @@ public final class DemoShop {
             long cents = PRICES[item] * 100L + (random.nextInt(4) == 0 ? PRICES[random.nextInt(PRICES.length)] * 100L : 0);
             var draft = new PurchaseDraft(customerId, null, openingHours(now, daysAgo), cents, List.of(ITEMS[item]), store,
                     staffId, null);
-            liuke.purchases().record(handle, draft, now);
+            liuke.purchases().record(handle, draft, now, reclassification);
         }
     }
 

@@ -34,10 +34,10 @@ public final class ClassificationService {
         long started = System.nanoTime();
         return database.transaction(handle -> {
             int expired = points.expireDue(handle, now);
-            int changes = classifier.classifyAll(handle, now);
+            int reclassified = classifier.classifyAll(handle, now);
             int rfmChanged = rfm.recompute(handle);
             long customers = handle.queryLong("SELECT count(*) FROM customer");
-            return new SweepReport(customers, changes, rfmChanged, expired, Duration.ofNanos(System.nanoTime() - started));
+            return new SweepReport(customers, reclassified, rfmChanged, expired, Duration.ofNanos(System.nanoTime() - started));
         });
     }
 

@@ -19,15 +19,36 @@ public final class Classifier {
         return rules;
     }
 
-    /** Reclassifies one customer (after a purchase, visit, merge …); returns the number of tier or stage changes. */
+    /**
+     * Reclassifies one customer (after a purchase, visit, merge …). Like every method here, returns how
+     * many customers' classification (tier, stage, reason or next drop) changed.
+     */
     public int classify(Handle handle, long customerId, Instant now) {
         Object[] parameters = rules.parameters(now, "id", customerId);
         handle.update(String.format(ClassificationSql.RECENT_MARK, "id = :id"), parameters);
         return run(handle, "id = :id", parameters);
     }
 
+    /** Reclassifies the given customers set-based (a batch of an import). */
+    public int classify(Handle handle, java.util.Collection<Long> customerIds, Instant now) {
+        if (customerIds.size() == 1) {
+            return classify(handle, customerIds.iterator().next(), now);
+        }
+        handle.execute("CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY)");
+        handle.execute("DELETE FROM touched");
+        for (long id : customerIds) {
+            handle.update("INSERT OR IGNORE INTO touched (id) VALUES (:id)", "id", id);
+        }
+        String filter = "id IN (SELECT id FROM touched)";
+        Object[] parameters = rules.parameters(now);
+        handle.update(String.format(ClassificationSql.RECENT_MARK, filter), parameters);
+        int changes = run(handle, filter, parameters);
+        handle.execute("DELETE FROM touched");
+        return changes;
+    }
+
     /**
-     * Reclassifies every customer in set-based SQL; returns the number of tier and stage changes. The
+     * Reclassifies every customer in set-based SQL. The
      * stored recent-purchase marks are recomputed for everyone only when the rule they depend on changed.
      */
     public int classifyAll(Handle handle, Instant now) {
@@ -50,10 +71,10 @@ public final class Classifier {
         handle.execute(ClassificationSql.TEMP_TABLE);
         handle.execute("DELETE FROM classified");
         handle.update(String.format(ClassificationSql.CLASSIFY, filter), parameters);
-        int changes = handle.update(ClassificationSql.RECORD_TIER_CHANGES, parameters)
-                + handle.update(ClassificationSql.RECORD_STAGE_CHANGES, parameters);
-        handle.update(ClassificationSql.APPLY, parameters);
+        handle.update(ClassificationSql.RECORD_TIER_CHANGES, parameters);
+        handle.update(ClassificationSql.RECORD_STAGE_CHANGES, parameters);
+        int reclassified = handle.update(ClassificationSql.APPLY, parameters);
         handle.execute("DELETE FROM classified");
-        return changes;
+        return reclassified;
     }
 }

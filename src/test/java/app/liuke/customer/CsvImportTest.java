@@ -155,6 +155,9 @@ class CsvImportTest {
         var wang = shop.liuke.customers().search(new CustomerQuery("王芳", null, null, 1, 10)).items().get(0);
         assertEquals(2, wang.purchases().count());
         assertEquals(307_900, wang.purchases().totalCents());
+        assertEquals("B", wang.tier(), "the import reclassifies the customers it touched, in the same transaction");
+        assertEquals("repeat", wang.stage());
+        assertEquals(26 + 3, wang.points());
     }
 
     @Test

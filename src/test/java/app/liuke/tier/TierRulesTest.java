@@ -185,7 +185,7 @@ class TierRulesTest {
         shop.close();
         try (var liuke = app.liuke.Liuke.open(config, java.time.Clock.fixed(at("2024-01-03 10:00"), java.time.ZoneOffset.UTC))) {
             var report = liuke.classification().sweep();
-            assertEquals(1, report.changes());
+            assertEquals(1, report.reclassified());
             assertEquals(Tier.A, liuke.classification().card(customer).tier());
         }
         shop = TestShop.create(folder);

@@ -5,6 +5,7 @@ import app.liuke.shared.Texts;
 import app.liuke.store.DataException;
 import app.liuke.store.Database;
 import app.liuke.store.Handle;
+import app.liuke.tier.Reclassification;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,25 @@ final class CsvImportRun {
     @FunctionalInterface
     interface Row {
         String handle(Handle handle, CSVRecord record, Instant now);
+
+        /** Runs at the end of each batch, before it commits (e.g. reclassifying the customers the batch touched). */
+        default void batchDone(Handle handle, Instant now) {
+        }
+
+        /** A row handler whose touched customers are reclassified together at the end of each batch. */
+        static Row reclassifying(Reclassification reclassification, Row row) {
+            return new Row() {
+                @Override
+                public String handle(Handle handle, CSVRecord record, Instant now) {
+                    return row.handle(handle, record, now);
+                }
+
+                @Override
+                public void batchDone(Handle handle, Instant now) {
+                    reclassification.flush(handle, now);
+                }
+            };
+        }
     }
 
     private final Database database;
@@ -94,6 +114,7 @@ final class CsvImportRun {
                             errors.add(new ImportReport.RowError(line, String.valueOf(e.getMessage())));
                         }
                     }
+                    row.batchDone(handle, now);
                 });
                 progress.update(counting.count, size, count[0]);
             }

@@ -11,6 +11,8 @@ import app.liuke.shared.Texts;
 import app.liuke.staff.StaffDirectory;
 import app.liuke.store.Database;
 import app.liuke.store.Handle;
+import app.liuke.tier.Classifier;
+import app.liuke.tier.Reclassification;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -56,15 +58,17 @@ public final class CustomerCsvImport {
     private final StaffDirectory staff;
     private final FlexibleDates dates;
     private final Texts texts;
+    private final Classifier classifier;
     private final Clock clock;
 
     public CustomerCsvImport(Database database, CustomerService customers, StaffDirectory staff, FlexibleDates dates,
-                             Texts texts, Clock clock) {
+                             Texts texts, Classifier classifier, Clock clock) {
         this.database = database;
         this.customers = customers;
         this.staff = staff;
         this.dates = dates;
         this.texts = texts;
+        this.classifier = classifier;
         this.clock = clock;
     }
 
@@ -72,7 +76,11 @@ public final class CustomerCsvImport {
         var created = new LinkedHashSet<String>();
         var unknownReferrers = new ArrayList<String>();
         var report = new CsvImportRun(database, texts, clock).run(file, forced, ALIASES, List.of("name"), progress,
-                columns -> (handle, record, now) -> importRow(handle, columns, record, now, created, unknownReferrers));
+                columns -> {
+                    var reclassification = new Reclassification(classifier);
+                    return CsvImportRun.Row.reclassifying(reclassification, (handle, record, now) ->
+                            importRow(handle, columns, record, now, created, unknownReferrers, reclassification));
+                });
         var notes = new ArrayList<>(report.notes());
         if (!created.isEmpty()) {
             notes.add(texts.get("import.createdStaff", String.join(", ", created)));
@@ -83,7 +91,7 @@ public final class CustomerCsvImport {
 
     /** Notes are collected per row and kept only when the row succeeds (a failed row leaves nothing). */
     private String importRow(Handle handle, Columns columns, CSVRecord record, Instant now, Set<String> createdSoFar,
-                             List<String> unknownReferrersSoFar) {
+                             List<String> unknownReferrersSoFar, Reclassification reclassification) {
         var created = new LinkedHashSet<String>();
         var unknownReferrers = new ArrayList<String>();
         var identities = new ArrayList<ChannelIdentity>();
@@ -114,7 +122,7 @@ public final class CustomerCsvImport {
                 referrerId(handle, columns.get(record, "referrer"), unknownReferrers),
                 optedOut == null ? null : yes(optedOut), identities,
                 createdAt == null ? null : dates.parse("created", createdAt));
-        String outcome = customers.upsert(handle, draft, now).outcome().name().toLowerCase(Locale.ROOT);
+        String outcome = customers.upsert(handle, draft, now, reclassification).outcome().name().toLowerCase(Locale.ROOT);
         createdSoFar.addAll(created);
         unknownReferrersSoFar.addAll(unknownReferrers);
         return outcome;

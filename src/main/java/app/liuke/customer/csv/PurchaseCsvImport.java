@@ -9,6 +9,8 @@ import app.liuke.shared.Texts;
 import app.liuke.staff.StaffDirectory;
 import app.liuke.store.Database;
 import app.liuke.store.Handle;
+import app.liuke.tier.Classifier;
+import app.liuke.tier.Reclassification;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -48,24 +50,31 @@ public final class PurchaseCsvImport {
     private final StaffDirectory staff;
     private final FlexibleDates dates;
     private final Texts texts;
+    private final Classifier classifier;
     private final Clock clock;
 
     public PurchaseCsvImport(Database database, PurchaseService purchases, StaffDirectory staff, FlexibleDates dates,
-                             Texts texts, Clock clock) {
+                             Texts texts, Classifier classifier, Clock clock) {
         this.database = database;
         this.purchases = purchases;
         this.staff = staff;
         this.dates = dates;
         this.texts = texts;
+        this.classifier = classifier;
         this.clock = clock;
     }
 
     public ImportReport run(Path file, Charset forced, ImportProgress progress) throws IOException {
         return new CsvImportRun(database, texts, clock).run(file, forced, ALIASES, List.of("date", "amount"), progress,
-                columns -> (handle, record, now) -> importRow(handle, columns, record, now));
+                columns -> {
+                    var reclassification = new Reclassification(classifier);
+                    return CsvImportRun.Row.reclassifying(reclassification, (handle, record, now) ->
+                            importRow(handle, columns, record, now, reclassification));
+                });
     }
 
-    private String importRow(Handle handle, Columns columns, CSVRecord record, Instant now) {
+    private String importRow(Handle handle, Columns columns, CSVRecord record, Instant now,
+                             Reclassification reclassification) {
         String date = columns.get(record, "date");
         if (date == null) {
             throw new InvalidInput("date", "error.date.invalid", "");
@@ -85,7 +94,7 @@ public final class PurchaseCsvImport {
         var draft = new PurchaseDraft(customerId, phone, at, cents,
                 items == null ? List.of() : List.of(items.split(ITEM_SEPARATORS)), store, staffId, ref);
         try {
-            purchases.record(handle, draft, now);
+            purchases.record(handle, draft, now, reclassification);
             return "recorded";
         } catch (Handle.UniqueViolation duplicateRef) {
             return "already on file";
