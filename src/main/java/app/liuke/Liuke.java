@@ -10,6 +10,7 @@ import app.liuke.customer.PurchaseService;
 import app.liuke.customer.PurchaseStore;
 import app.liuke.customer.csv.CustomerCsvExport;
 import app.liuke.customer.csv.CustomerCsvImport;
+import app.liuke.customer.csv.ImportContext;
 import app.liuke.customer.csv.PurchaseCsvImport;
 import app.liuke.shared.FlexibleDates;
 import app.liuke.shared.Texts;
@@ -111,11 +112,15 @@ public final class Liuke implements AutoCloseable {
     }
 
     public CustomerCsvImport customerImport() {
-        return new CustomerCsvImport(database, customers, staff, dates, texts, classifier, clock);
+        return new CustomerCsvImport(importContext(), customers);
     }
 
     public PurchaseCsvImport purchaseImport() {
-        return new PurchaseCsvImport(database, purchases, staff, dates, texts, classifier, clock);
+        return new PurchaseCsvImport(importContext(), purchases);
+    }
+
+    private ImportContext importContext() {
+        return new ImportContext(database, staff, dates, texts, classifier, clock);
     }
 
     public CustomerCsvExport customerExport() {

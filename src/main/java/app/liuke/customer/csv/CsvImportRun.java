@@ -40,39 +40,25 @@ final class CsvImportRun {
             .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
             .get();
 
-    /** Handles one row inside its savepoint and says how it ended (for example "created"). */
+    /**
+     * Handles one row inside its savepoint and says how it ended (for example "created"). Customers it
+     * changes are marked on the {@link Reclassification}, which is flushed at the end of each batch.
+     */
     @FunctionalInterface
     interface Row {
-        String handle(Handle handle, CSVRecord record, Instant now);
-
-        /** Runs at the end of each batch, before it commits (e.g. reclassifying the customers the batch touched). */
-        default void batchDone(Handle handle, Instant now) {
-        }
-
-        /** A row handler whose touched customers are reclassified together at the end of each batch. */
-        static Row reclassifying(Reclassification reclassification, Row row) {
-            return new Row() {
-                @Override
-                public String handle(Handle handle, CSVRecord record, Instant now) {
-                    return row.handle(handle, record, now);
-                }
-
-                @Override
-                public void batchDone(Handle handle, Instant now) {
-                    reclassification.flush(handle, now);
-                }
-            };
-        }
+        String handle(Handle handle, CSVRecord record, Instant now, Reclassification reclassification);
     }
 
     private final Database database;
     private final Texts texts;
     private final Clock clock;
+    private final Reclassification reclassification;
 
-    CsvImportRun(Database database, Texts texts, Clock clock) {
-        this.database = database;
-        this.texts = texts;
-        this.clock = clock;
+    CsvImportRun(ImportContext context) {
+        this.database = context.database();
+        this.texts = context.texts();
+        this.clock = context.clock();
+        this.reclassification = new Reclassification(context.classifier());
     }
 
     ImportReport run(Path file, Charset forced, Map<String, List<String>> aliases, List<String> required,
@@ -105,7 +91,7 @@ final class CsvImportRun {
                         long line = source.startLine();
                         count[0]++;
                         try {
-                            String outcome = handle.savepoint(() -> row.handle(handle, record, now));
+                            String outcome = handle.savepoint(() -> row.handle(handle, record, now, reclassification));
                             outcomes.merge(outcome, 1, Integer::sum);
                         } catch (InvalidInput e) {
                             errors.add(new ImportReport.RowError(line, label(e) + texts.explain(e)));
@@ -114,7 +100,7 @@ final class CsvImportRun {
                             errors.add(new ImportReport.RowError(line, String.valueOf(e.getMessage())));
                         }
                     }
-                    row.batchDone(handle, now);
+                    reclassification.flush(handle, now);
                 });
                 progress.update(counting.count, size, count[0]);
             }

@@ -5,18 +5,12 @@ import app.liuke.customer.ChannelIdentity;
 import app.liuke.customer.CustomerDraft;
 import app.liuke.customer.CustomerService;
 import app.liuke.customer.Gender;
-import app.liuke.shared.FlexibleDates;
 import app.liuke.shared.InvalidInput;
-import app.liuke.shared.Texts;
-import app.liuke.staff.StaffDirectory;
-import app.liuke.store.Database;
 import app.liuke.store.Handle;
-import app.liuke.tier.Classifier;
 import app.liuke.tier.Reclassification;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,39 +47,25 @@ public final class CustomerCsvImport {
     }
 
     private static final String TAG_SEPARATORS = "[,;，；、|]";
-    private final Database database;
+    private final ImportContext context;
     private final CustomerService customers;
-    private final StaffDirectory staff;
-    private final FlexibleDates dates;
-    private final Texts texts;
-    private final Classifier classifier;
-    private final Clock clock;
 
-    public CustomerCsvImport(Database database, CustomerService customers, StaffDirectory staff, FlexibleDates dates,
-                             Texts texts, Classifier classifier, Clock clock) {
-        this.database = database;
+    public CustomerCsvImport(ImportContext context, CustomerService customers) {
+        this.context = context;
         this.customers = customers;
-        this.staff = staff;
-        this.dates = dates;
-        this.texts = texts;
-        this.classifier = classifier;
-        this.clock = clock;
     }
 
     public ImportReport run(Path file, Charset forced, ImportProgress progress) throws IOException {
         var created = new LinkedHashSet<String>();
         var unknownReferrers = new ArrayList<String>();
-        var report = new CsvImportRun(database, texts, clock).run(file, forced, ALIASES, List.of("name"), progress,
-                columns -> {
-                    var reclassification = new Reclassification(classifier);
-                    return CsvImportRun.Row.reclassifying(reclassification, (handle, record, now) ->
-                            importRow(handle, columns, record, now, created, unknownReferrers, reclassification));
-                });
+        var report = new CsvImportRun(context).run(file, forced, ALIASES, List.of("name"), progress,
+                columns -> (handle, record, now, reclassification) ->
+                        importRow(handle, columns, record, now, created, unknownReferrers, reclassification));
         var notes = new ArrayList<>(report.notes());
         if (!created.isEmpty()) {
-            notes.add(texts.get("import.createdStaff", String.join(", ", created)));
+            notes.add(context.texts().get("import.createdStaff", String.join(", ", created)));
         }
-        unknownReferrers.forEach(phone -> notes.add(texts.get("import.unknownReferrer", phone)));
+        unknownReferrers.forEach(phone -> notes.add(context.texts().get("import.unknownReferrer", phone)));
         return new ImportReport(report.rows(), report.outcomes(), report.errors(), notes);
     }
 
@@ -114,14 +94,14 @@ public final class CustomerCsvImport {
         String createdAt = columns.get(record, "created");
         String optedOut = columns.get(record, "opted_out");
         var draft = new CustomerDraft(name, phone,
-                birthday == null ? null : Birthday.parse(birthday, dates.today(clock)),
+                birthday == null ? null : Birthday.parse(birthday, context.dates().today(context.clock())),
                 Gender.parse(columns.get(record, "gender")), columns.get(record, "notes"),
                 tags == null ? null : new LinkedHashSet<>(List.of(tags.split(TAG_SEPARATORS))),
                 staffId(handle, columns, record, now, created), groupId(handle, columns, record, created),
                 columns.get(record, "store"), columns.get(record, "source"),
                 referrerId(handle, columns.get(record, "referrer"), unknownReferrers),
                 optedOut == null ? null : yes(optedOut), identities,
-                createdAt == null ? null : dates.parse("created", createdAt));
+                createdAt == null ? null : context.dates().parse("created", createdAt));
         String outcome = customers.upsert(handle, draft, now, reclassification).outcome().name().toLowerCase(Locale.ROOT);
         createdSoFar.addAll(created);
         unknownReferrersSoFar.addAll(unknownReferrers);
@@ -133,10 +113,10 @@ public final class CustomerCsvImport {
         if (name == null) {
             return null;
         }
-        if (staff.byName(handle, name).isEmpty()) {
+        if (context.staff().byName(handle, name).isEmpty()) {
             created.add(name);
         }
-        return staff.idForName(handle, name, groupId(handle, columns, record, created), now);
+        return context.staff().idForName(handle, name, groupId(handle, columns, record, created), now);
     }
 
     private Long groupId(Handle handle, Columns columns, CSVRecord record, Set<String> created) {
@@ -144,10 +124,10 @@ public final class CustomerCsvImport {
         if (name == null) {
             return null;
         }
-        if (staff.groupIdByName(handle, name).isEmpty()) {
+        if (context.staff().groupIdByName(handle, name).isEmpty()) {
             created.add(name);
         }
-        return staff.groupIdForName(handle, name, columns.get(record, "store"));
+        return context.staff().groupIdForName(handle, name, columns.get(record, "store"));
     }
 
     private Long referrerId(Handle handle, String phone, List<String> unknownReferrers) {

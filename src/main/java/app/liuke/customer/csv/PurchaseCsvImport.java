@@ -3,13 +3,8 @@ package app.liuke.customer.csv;
 import app.liuke.customer.Money;
 import app.liuke.customer.PurchaseDraft;
 import app.liuke.customer.PurchaseService;
-import app.liuke.shared.FlexibleDates;
 import app.liuke.shared.InvalidInput;
-import app.liuke.shared.Texts;
-import app.liuke.staff.StaffDirectory;
-import app.liuke.store.Database;
 import app.liuke.store.Handle;
-import app.liuke.tier.Classifier;
 import app.liuke.tier.Reclassification;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -17,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -45,32 +39,18 @@ public final class PurchaseCsvImport {
     }
 
     private static final String ITEM_SEPARATORS = "[,;，；、|]";
-    private final Database database;
+    private final ImportContext context;
     private final PurchaseService purchases;
-    private final StaffDirectory staff;
-    private final FlexibleDates dates;
-    private final Texts texts;
-    private final Classifier classifier;
-    private final Clock clock;
 
-    public PurchaseCsvImport(Database database, PurchaseService purchases, StaffDirectory staff, FlexibleDates dates,
-                             Texts texts, Classifier classifier, Clock clock) {
-        this.database = database;
+    public PurchaseCsvImport(ImportContext context, PurchaseService purchases) {
+        this.context = context;
         this.purchases = purchases;
-        this.staff = staff;
-        this.dates = dates;
-        this.texts = texts;
-        this.classifier = classifier;
-        this.clock = clock;
     }
 
     public ImportReport run(Path file, Charset forced, ImportProgress progress) throws IOException {
-        return new CsvImportRun(database, texts, clock).run(file, forced, ALIASES, List.of("date", "amount"), progress,
-                columns -> {
-                    var reclassification = new Reclassification(classifier);
-                    return CsvImportRun.Row.reclassifying(reclassification, (handle, record, now) ->
-                            importRow(handle, columns, record, now, reclassification));
-                });
+        return new CsvImportRun(context).run(file, forced, ALIASES, List.of("date", "amount"), progress,
+                columns -> (handle, record, now, reclassification) ->
+                        importRow(handle, columns, record, now, reclassification));
     }
 
     private String importRow(Handle handle, Columns columns, CSVRecord record, Instant now,
@@ -79,7 +59,7 @@ public final class PurchaseCsvImport {
         if (date == null) {
             throw new InvalidInput("date", "error.date.invalid", "");
         }
-        Instant at = dates.parse("date", date);
+        Instant at = context.dates().parse("date", date);
         long cents = Money.parseCents(columns.get(record, "amount"));
         String items = columns.get(record, "items");
         String phone = columns.get(record, "phone");
@@ -90,7 +70,7 @@ public final class PurchaseCsvImport {
             ref = fingerprint(phone, customerId, at, cents, items, store);
         }
         String staffName = columns.get(record, "staff");
-        Long staffId = staffName == null ? null : staff.idForName(handle, staffName, null, now);
+        Long staffId = staffName == null ? null : context.staff().idForName(handle, staffName, null, now);
         var draft = new PurchaseDraft(customerId, phone, at, cents,
                 items == null ? List.of() : List.of(items.split(ITEM_SEPARATORS)), store, staffId, ref);
         try {
