@@ -2,6 +2,7 @@ package app.liuke.cli;
 
 import app.liuke.config.ConfigException;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +25,14 @@ public final class Cli implements Callable<Integer> {
         return ServeCommand.serve(config.load(), demo);
     }
 
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
     public static int run(String... args) {
         var commandLine = new CommandLine(new Cli());
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -32,7 +41,10 @@ public final class Cli implements Callable<Integer> {
                 config.errors().forEach(error -> System.err.println("  " + error));
                 return 2;
             }
-            throw e;
+            LoggerFactory.getLogger(Cli.class).debug("command failed", e);
+            System.err.println("Liuke could not finish this command: " + rootMessage(e));
+            System.err.println("Nothing was half-written: every change runs in a transaction. Try again, or see the log.");
+            return 1;
         });
         return commandLine.execute(args);
     }

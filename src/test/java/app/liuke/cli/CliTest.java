@@ -98,6 +98,16 @@ class CliTest {
     }
 
     @Test
+    void aFailingCommand_explainsItselfWithoutAStackTrace() throws Exception {
+        Path notADatabase = Files.writeString(folder.resolve("garbage.db"), "this is not a database file, just text");
+        Path cfg = Files.writeString(folder.resolve("g.yaml"), "store:\n  path: " + notADatabase + "\n");
+        assertEquals(1, Cli.run("classify", "--config", cfg.toString()));
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertTrue(errors.contains("Liuke could not finish this command"), errors);
+        assertTrue(!errors.contains("\tat "), errors);
+    }
+
+    @Test
     void everyCommand_hasHelp() {
         for (String command : new String[]{"serve", "import", "export", "backup", "check"}) {
             assertEquals(0, Cli.run(command, "--help"), command);
