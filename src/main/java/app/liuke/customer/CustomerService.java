@@ -26,7 +26,7 @@ public final class CustomerService {
     private final Database database;
     private final CustomerStore store;
     private final CustomerMerger merger;
-    private final CustomerSearch search = new CustomerSearch();
+    private final CustomerSearch search;
     private final StaffDirectory staff;
     private final PhoneNumbers phones;
     private final Classifier classifier;
@@ -39,6 +39,7 @@ public final class CustomerService {
         this.merger = merger;
         this.staff = staff;
         this.phones = phones;
+        this.search = new CustomerSearch(phones);
         this.classifier = classifier;
         this.clock = clock;
     }

@@ -1,13 +1,9 @@
 package app.liuke.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +18,12 @@ import java.util.function.Consumer;
  */
 public final class Handle implements AutoCloseable {
     private final Connection connection;
-    private final Map<String, PreparedStatement> cache = new HashMap<>();
-    private final Set<PreparedStatement> busy = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final StatementCache statements;
     private Statement plain;
 
     Handle(Connection connection) {
         this.connection = connection;
+        this.statements = new StatementCache(connection);
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
@@ -110,30 +106,18 @@ public final class Handle implements AutoCloseable {
         }
     }
 
-    /** A cached statement with its parameters bound; a statement already in use gets a fresh, uncached twin. */
-    private Lease prepare(String sql, boolean keys, Object... params) throws SQLException {
+    /** A cached statement with its parameters bound. */
+    private StatementCache.Lease prepare(String sql, boolean keys, Object... params) throws SQLException {
         var named = NamedSql.parse(sql);
         var values = pairs(params);
-        String cacheKey = keys ? "keys:" + sql : sql;
-        PreparedStatement statement = cache.get(cacheKey);
-        boolean cached = statement != null && !busy.contains(statement);
-        if (!cached) {
-            statement = keys
-                    ? connection.prepareStatement(named.jdbcSql(), Statement.RETURN_GENERATED_KEYS)
-                    : connection.prepareStatement(named.jdbcSql());
-            if (!cache.containsKey(cacheKey)) {
-                cache.put(cacheKey, statement);
-                cached = true;
-            }
-        }
-        var lease = new Lease(statement, cached);
+        var lease = statements.lease(named.jdbcSql(), keys);
         try {
             for (int i = 0; i < named.parameterNames().size(); i++) {
                 String name = named.parameterNames().get(i);
                 if (!values.containsKey(name)) {
                     throw new DataException("missing SQL parameter :" + name + " in " + firstLine(sql));
                 }
-                statement.setObject(i + 1, values.get(name));
+                lease.statement().setObject(i + 1, values.get(name));
             }
             return lease;
         } catch (SQLException | RuntimeException e) {
@@ -142,51 +126,12 @@ public final class Handle implements AutoCloseable {
         }
     }
 
-    /** Closes every cached statement; the connection itself belongs to the pool. */
+    /** Closes the cached statements; the connection itself belongs to the pool. */
     @Override
     public void close() {
-        for (PreparedStatement statement : cache.values()) {
-            closeQuietly(statement);
-        }
-        cache.clear();
+        statements.close();
         if (plain != null) {
-            closeQuietly(plain);
-        }
-    }
-
-    private static void closeQuietly(Statement statement) {
-        try {
-            statement.close();
-        } catch (SQLException e) {
-            // the pool closes it with the connection at the latest
-        }
-    }
-
-    /** A statement borrowed for one call: a cached one is kept (parameters cleared), a fresh one is closed. */
-    private final class Lease implements AutoCloseable {
-        private final PreparedStatement statement;
-        private final boolean cached;
-
-        Lease(PreparedStatement statement, boolean cached) {
-            this.statement = statement;
-            this.cached = cached;
-            if (cached) {
-                busy.add(statement);
-            }
-        }
-
-        PreparedStatement statement() {
-            return statement;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            if (cached) {
-                busy.remove(statement);
-                statement.clearParameters();
-            } else {
-                statement.close();
-            }
+            StatementCache.closeQuietly(plain);
         }
     }
 

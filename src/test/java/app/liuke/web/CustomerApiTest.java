@@ -95,7 +95,10 @@ class CustomerApiTest {
         shop.post("/api/customers", "{\"name\": \"李娜\", \"phone\": \"15000001111\", \"tags\": [\"VIP\"]}");
 
         assertEquals(2, shop.get("/api/customers?q=%E7%8E%8B").json().get("total").asInt());
-        assertEquals("王小明", shop.get("/api/customers?q=2345").json().at("/items/0/name").asText());
+        assertEquals("王小明", shop.get("/api/customers?q=23456").json().at("/items/0/name").asText(), "part of a number");
+        assertEquals("王小明", shop.get("/api/customers?q=5678").json().at("/items/0/name").asText(), "the last four digits");
+        assertEquals(0, shop.get("/api/customers?q=1234").json().get("total").asInt(), "four digits are the last four");
+        assertEquals("王芳", shop.get("/api/customers?q=%2B86%20138-0013-8000").json().at("/items/0/name").asText(), "a whole number");
         assertEquals(2, shop.get("/api/customers?q=VIP").json().get("total").asInt());
         assertEquals(1, shop.get("/api/customers?tag=VIP&q=%E6%9D%8E").json().get("total").asInt());
         var page2 = shop.get("/api/customers?size=2&page=2").json();
