@@ -94,6 +94,14 @@ public final class CustomerService {
 
     /** Changes the given fields of one customer; tags given replace the old ones. */
     public Customer patch(long id, CustomerDraft raw) {
+        return patch(id, raw, java.util.Set.of());
+    }
+
+    /**
+     * As above, and empties the named fields ({@code phone}, {@code birthday}, {@code gender},
+     * {@code notes}, {@code store}, {@code source}).
+     */
+    public Customer patch(long id, CustomerDraft raw, java.util.Set<String> cleared) {
         return database.transaction(handle -> {
             CustomerDraft draft = normalized(raw);
             checkReferences(handle, draft, id);
@@ -110,6 +118,7 @@ public final class CustomerService {
                 }
             }
             apply(handle, id, draft, true, clock.instant());
+            store.clear(handle, id, cleared, clock.instant());
             return store.find(handle, id).orElseThrow();
         });
     }

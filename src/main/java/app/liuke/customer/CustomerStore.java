@@ -70,6 +70,23 @@ public final class CustomerStore {
         handle.update("UPDATE customer SET " + assignments + " WHERE id = :id", pairs(columns));
     }
 
+    /** Empties the named fields; other names are ignored. */
+    public void clear(Handle handle, long id, Set<String> fields, Instant now) {
+        var columns = new LinkedHashMap<String, Object>();
+        for (String field : fields) {
+            switch (field) {
+                case "birthday" -> {
+                    columns.put("birth_year", null);
+                    columns.put("birth_month_day", null);
+                }
+                case "phone", "gender", "notes", "store", "source" -> columns.put(field, null);
+                default -> {
+                }
+            }
+        }
+        update(handle, id, columns, now);
+    }
+
     public void addTags(Handle handle, long id, Set<String> tags) {
         for (String tag : tags) {
             handle.update("INSERT OR IGNORE INTO customer_tag (customer_id, tag) VALUES (:id, :tag)", "id", id, "tag", tag);

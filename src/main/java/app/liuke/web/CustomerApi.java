@@ -69,8 +69,8 @@ final class CustomerApi {
     void patch(Context ctx) {
         long id = Requests.id(ctx, "id");
         customers.get(id);
-        var draft = requests.body(ctx, CustomerBody.class).toDraft(dates.today(clock));
-        ctx.json(views.of(customers.patch(id, draft)));
+        var body = requests.body(ctx, CustomerBody.class);
+        ctx.json(views.of(customers.patch(id, body.toDraft(dates.today(clock)), body.clearedFields())));
     }
 
     void purchases(Context ctx) {

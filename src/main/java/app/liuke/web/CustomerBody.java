@@ -16,6 +16,24 @@ record CustomerBody(String name, String phone, String birthday, String gender, S
     record Identity(String channel, String id) {
     }
 
+    /** In a PATCH, a text field sent as "" is cleared (a name cannot be). */
+    java.util.Set<String> clearedFields() {
+        var cleared = new java.util.LinkedHashSet<String>();
+        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("phone", phone);
+        texts.put("birthday", birthday);
+        texts.put("gender", gender);
+        texts.put("notes", notes);
+        texts.put("store", store);
+        texts.put("source", source);
+        texts.forEach((field, value) -> {
+            if (value != null && value.isBlank()) {
+                cleared.add(field);
+            }
+        });
+        return cleared;
+    }
+
     CustomerDraft toDraft(LocalDate today) {
         var identityList = identities == null ? List.<ChannelIdentity>of()
                 : identities.stream().map(identity -> new ChannelIdentity(identity.channel(), identity.id())).toList();

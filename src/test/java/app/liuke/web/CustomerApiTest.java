@@ -119,6 +119,11 @@ class CustomerApiTest {
         assertTrue(patched.json().get("optedOut").asBoolean());
         assertEquals("1990-03-05", patched.json().get("birthday").asText());
 
+        var cleared = shop.patch("/api/customers/" + id, "{\"birthday\": \"\", \"store\": \" \"}");
+        assertTrue(cleared.json().get("birthday").isNull(), cleared.body());
+        assertTrue(cleared.json().get("store").isNull(), cleared.body());
+        assertEquals("改戴K金", cleared.json().get("notes").asText(), "fields not sent stay");
+
         var clash = shop.patch("/api/customers/" + id, "{\"phone\": \"150 0000 1111\", \"notes\": \"x\"}");
         assertEquals(409, clash.status());
         assertEquals("conflict", clash.json().get("error").asText());
