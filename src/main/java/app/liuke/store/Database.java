@@ -15,7 +15,7 @@ import org.sqlite.SQLiteDataSource;
  * Every write runs in {@link #transaction}: it happens whole or not at all. Thread-safe.
  */
 public final class Database implements AutoCloseable {
-    private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final int BUSY_TIMEOUT_MS = 30_000;
     private final Path file;
     private final HikariDataSource pool;
 
@@ -103,6 +103,16 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new DataException("read failed: " + e.getMessage(), e);
         }
+    }
+
+    /** True when the failure is SQLite saying another writer held the file past the busy timeout. */
+    public static boolean isBusy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains("SQLITE_BUSY")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the file answers a trivial query. */

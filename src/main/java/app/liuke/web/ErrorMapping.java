@@ -4,6 +4,8 @@ import app.liuke.shared.Conflict;
 import app.liuke.shared.InvalidInput;
 import app.liuke.shared.NotFound;
 import app.liuke.shared.Texts;
+import app.liuke.store.DataException;
+import app.liuke.store.Database;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -35,11 +37,17 @@ final class ErrorMapping {
                 answer(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null);
             }
         });
-        routes.exception(Exception.class, (e, ctx) -> {
-            String incident = UUID.randomUUID().toString().substring(0, 8);
-            LOG.error("incident {} on {} {}", incident, ctx.method(), ctx.path(), e);
-            answer(ctx, 500, "internal", texts.get("error.internal") + " (" + incident + ")", null);
+        routes.exception(DataException.class, (e, ctx) -> {
+            if (Database.isBusy(e)) {
+                LOG.warn("database busy on {} {}", ctx.method(), ctx.path());
+                ctx.header("Retry-After", "5");
+                answer(ctx, 503, "busy", texts.get("error.busy"), null);
+            } else {
+                internal(e, ctx);
+            }
         });
+        routes.exception(Exception.class, this::internal);
+
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
                 answer(ctx, 404, "not_found", texts.get("error.route.notFound", ctx.method(), ctx.path()), null);
@@ -47,6 +55,12 @@ final class ErrorMapping {
         });
         routes.error(405, ctx -> answer(ctx, 405, "method_not_allowed",
                 texts.get("error.route.notFound", ctx.method(), ctx.path()), null));
+    }
+
+    private void internal(Exception e, Context ctx) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("incident {} on {} {}", incident, ctx.method(), ctx.path(), e);
+        answer(ctx, 500, "internal", texts.get("error.internal") + " (" + incident + ")", null);
     }
 
     private static int status(InvalidInput e) {

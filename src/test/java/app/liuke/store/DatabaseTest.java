@@ -24,7 +24,7 @@ class DatabaseTest {
         try (var database = Database.open(folder.resolve("a/b/liuke.db"))) {
             assertEquals("wal", text(database, "PRAGMA journal_mode"));
             assertEquals(1L, number(database, "PRAGMA foreign_keys"));
-            assertEquals(10_000L, number(database, "PRAGMA busy_timeout"));
+            assertEquals(30_000L, number(database, "PRAGMA busy_timeout"));
         }
     }
 
