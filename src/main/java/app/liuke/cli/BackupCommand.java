@@ -2,7 +2,6 @@ package app.liuke.cli;
 
 import app.liuke.Liuke;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +18,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Liuke liuke = Liuke.open(config.load(), Clock.systemUTC())) {
+        try (Liuke liuke = config.open()) {
             try {
                 long bytes = liuke.backup().writeTo(file);
                 System.out.println(liuke.texts().get("backup.done", file.toAbsolutePath(), bytes));

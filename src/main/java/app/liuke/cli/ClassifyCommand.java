@@ -2,7 +2,6 @@ package app.liuke.cli;
 
 import app.liuke.Liuke;
 import app.liuke.tier.Segment;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +15,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Liuke liuke = Liuke.open(config.load(), Clock.systemUTC())) {
+        try (Liuke liuke = config.open()) {
             var report = liuke.classification().sweep();
             System.out.println(liuke.texts().get("classify.done", report.customers(), report.took().toMillis(),
                     report.reclassified(), report.rfmChanged(), report.pointExpiries()));

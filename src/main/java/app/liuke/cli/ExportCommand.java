@@ -2,7 +2,6 @@ package app.liuke.cli;
 
 import app.liuke.Liuke;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +23,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Liuke liuke = Liuke.open(config.load(), Clock.systemUTC())) {
+        try (Liuke liuke = config.open()) {
             long count = liuke.customerExport().run(file);
             System.out.println(liuke.texts().get("export.done", count, file));
             return 0;

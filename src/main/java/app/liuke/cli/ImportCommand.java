@@ -6,7 +6,6 @@ import app.liuke.shared.InvalidInput;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +37,7 @@ final class ImportCommand implements Callable<Integer> {
             System.err.println("No such file: " + file);
             return 2;
         }
-        try (Liuke liuke = Liuke.open(config.load(), Clock.systemUTC())) {
+        try (Liuke liuke = config.open()) {
             ImportReport report;
             try {
                 var progress = Terminal.progressBar(System.out);

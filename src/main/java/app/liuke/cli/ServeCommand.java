@@ -3,7 +3,6 @@ package app.liuke.cli;
 import app.liuke.Liuke;
 import app.liuke.config.LiukeConfig;
 import app.liuke.demo.DemoShop;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -30,7 +29,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     static int serve(LiukeConfig loaded, boolean demo) throws InterruptedException {
         LiukeConfig config = demo ? DemoShop.configure(loaded) : loaded;
-        Liuke liuke = Liuke.open(config, Clock.systemUTC());
+        Liuke liuke = ConfigOption.open(config);
         if (demo) {
             int seeded = new DemoShop(liuke).seedIfEmpty();
             LOG.info("demo shop in {} ({} customers seeded now)", config.store().path(), seeded);
