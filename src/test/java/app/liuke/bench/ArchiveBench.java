@@ -101,57 +101,58 @@ public final class ArchiveBench {
                 pragma.execute("PRAGMA synchronous=NORMAL");
             }
             connection.setAutoCommit(false);
-            long start = System.nanoTime();
-            try (PreparedStatement insert = connection.prepareStatement(
+            var customerRandom = new SplittableRandom(1);
+            double customerSeconds = timedInserts(connection,
                     "INSERT INTO customer (id, name, phone, birth_year, birth_month_day, gender, store, created_at, updated_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                var random = new SplittableRandom(1);
-                for (int i = 1; i <= customers; i++) {
-                    insert.setInt(1, i);
-                    insert.setString(2, name(random));
-                    insert.setString(3, "+86" + phone(i));
-                    insert.setInt(4, 1960 + random.nextInt(45));
-                    insert.setString(5, String.format("%02d-%02d", 1 + random.nextInt(12), 1 + random.nextInt(28)));
-                    insert.setString(6, random.nextBoolean() ? "female" : "male");
-                    insert.setString(7, "南京西路店");
-                    insert.setLong(8, 1_700_000_000L);
-                    insert.setLong(9, 1_700_000_000L);
-                    insert.addBatch();
-                    if (i % 10_000 == 0) {
-                        insert.executeBatch();
-                        connection.commit();
-                    }
-                }
-                insert.executeBatch();
-                connection.commit();
-            }
-            double customerSeconds = seconds(start);
-            start = System.nanoTime();
-            try (PreparedStatement insert = connection.prepareStatement(
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", customers, (insert, i) -> {
+                        insert.setInt(1, i);
+                        insert.setString(2, name(customerRandom));
+                        insert.setString(3, "+86" + phone(i));
+                        insert.setInt(4, 1960 + customerRandom.nextInt(45));
+                        insert.setString(5, String.format("%02d-%02d", 1 + customerRandom.nextInt(12), 1 + customerRandom.nextInt(28)));
+                        insert.setString(6, customerRandom.nextBoolean() ? "female" : "male");
+                        insert.setString(7, "南京西路店");
+                        insert.setLong(8, 1_700_000_000L);
+                        insert.setLong(9, 1_700_000_000L);
+                    });
+            var purchaseRandom = new SplittableRandom(2);
+            double purchaseSeconds = timedInserts(connection,
                     "INSERT INTO purchase (customer_id, purchased_at, amount_cents, items, store, external_ref, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                var random = new SplittableRandom(2);
-                for (int i = 1; i <= purchases; i++) {
-                    insert.setInt(1, 1 + random.nextInt(customers));
-                    insert.setLong(2, TODAY.minusDays(random.nextInt(730)).atTime(10 + random.nextInt(10), 0).atZone(SHANGHAI).toEpochSecond());
-                    insert.setLong(3, (50 + random.nextInt(5000)) * 100L);
-                    insert.setString(4, "珍珠耳钉");
-                    insert.setString(5, "南京西路店");
-                    insert.setString(6, "B" + i);
-                    insert.setLong(7, 1_700_000_000L);
-                    insert.addBatch();
-                    if (i % 10_000 == 0) {
-                        insert.executeBatch();
-                        connection.commit();
-                    }
-                }
-                insert.executeBatch();
-                connection.commit();
-            }
-            double purchaseSeconds = seconds(start);
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)", purchases, (insert, i) -> {
+                        insert.setInt(1, 1 + purchaseRandom.nextInt(customers));
+                        insert.setLong(2, TODAY.minusDays(purchaseRandom.nextInt(730)).atTime(10 + purchaseRandom.nextInt(10), 0)
+                                .atZone(SHANGHAI).toEpochSecond());
+                        insert.setLong(3, (50 + purchaseRandom.nextInt(5000)) * 100L);
+                        insert.setString(4, "珍珠耳钉");
+                        insert.setString(5, "南京西路店");
+                        insert.setString(6, "B" + i);
+                        insert.setLong(7, 1_700_000_000L);
+                    });
             System.out.printf("raw INSERT: customers %.1f s, purchases %.1f s%n", customerSeconds, purchaseSeconds);
             return new double[]{customerSeconds, purchaseSeconds};
         }
+    }
+
+    /** Binds row {@code row} (from 1) of an insert. */
+    @FunctionalInterface
+    private interface RowBinder {
+        void bind(PreparedStatement insert, int row) throws java.sql.SQLException;
+    }
+
+    /** Inserts {@code count} rows in batches of 10,000, one transaction per batch; returns the seconds taken. */
+    private static double timedInserts(Connection connection, String sql, int count, RowBinder binder) throws Exception {
+        long start = System.nanoTime();
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (int i = 1; i <= count; i++) {
+                binder.bind(insert, i);
+                insert.addBatch();
+                if (i % 10_000 == 0 || i == count) {
+                    insert.executeBatch();
+                    connection.commit();
+                }
+            }
+        }
+        return seconds(start);
     }
 
     private static void writeCustomers(Path file, int count) throws IOException {
