@@ -27,6 +27,10 @@ import app.liuke.tier.ShopDays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import app.liuke.channel.telegram.TelegramConnection;
+import app.liuke.conversation.ConversationParts;
+import app.liuke.conversation.script.ScriptLoader;
+import app.liuke.group.Groups;
 import app.liuke.web.Metrics;
 import app.liuke.web.WebServer;
 import java.time.Clock;
@@ -48,7 +52,9 @@ public final class Liuke implements AutoCloseable {
     private final ClassificationService classification;
     private final DailySweep sweep;
     private final Classifier classifier;
+    private final PhoneNumbers phones;
     private WebServer web;
+    private Channels channels;
     private ScheduledExecutorService scheduler;
 
     private Liuke(LiukeConfig config, Clock clock, Database database) {
@@ -57,7 +63,7 @@ public final class Liuke implements AutoCloseable {
         this.database = database;
         this.texts = new Texts(config.locale());
         this.dates = new FlexibleDates(config.timezone());
-        var phones = new PhoneNumbers(config.archive().phoneRegion());
+        this.phones = new PhoneNumbers(config.archive().phoneRegion());
         var customerStore = new CustomerStore();
         var points = new PointsLedger(config.points());
         this.classifier = new Classifier(new ClassificationRules(config.classification(), new ShopDays(config.timezone())));
@@ -74,12 +80,29 @@ public final class Liuke implements AutoCloseable {
         return new Liuke(config, clock, Database.open(config.store().path()));
     }
 
-    /** Starts the HTTP server on {@code server.port} (0 picks a free port). */
+    /**
+     * Loads bot-scripts, seeds the owners from {@code staff.owners}, starts the chat side (inbox
+     * workers, outbox dispatcher, Telegram when enabled) and the HTTP server on {@code server.port}
+     * (0 picks a free port).
+     */
     public WebServer startWeb(String host) {
+        var scripts = ScriptLoader.load(config.botScripts()).orThrow();
+        database.useTransaction(handle -> staff.seedOwners(handle, config.staff().owners(), clock.instant()));
+        TelegramConnection telegram = config.telegram().enabled() ? new TelegramConnection(config.telegram()) : null;
+        var conversation = new ConversationParts(scripts, config.locale(), config.timezone(), customers, purchases,
+                followUps, classification, classifier, staff, phones, new Groups(),
+                telegram == null ? () -> null : telegram::username, clock).build();
+        channels = new Channels(config, database, conversation, telegram, clock);
         var services = new WebServer.Services(customers, purchases, followUps, staff, classification, database,
-                new Metrics(database));
+                new Metrics(database), channels);
         web = new WebServer(config, services, texts, clock).start(host, config.server().port());
+        channels.start();
         return web;
+    }
+
+    /** The chat side, once {@link #startWeb} ran. */
+    public Channels channels() {
+        return channels;
     }
 
     /** Runs a missed daily sweep now, then checks every minute. A failed tick is logged and retried. */
@@ -175,6 +198,9 @@ public final class Liuke implements AutoCloseable {
         }
         if (web != null) {
             web.stop();
+        }
+        if (channels != null) {
+            channels.close();
         }
         database.close();
     }

@@ -86,8 +86,9 @@ public final class ConfigLoader {
         if (!archive.phoneRegion().matches("[A-Z]{2}")) {
             reader.error("archive.phoneRegion", "must be a two-letter country code such as CN");
         }
+        var botScripts = Path.of(reader.string("botScripts", "bot-scripts"));
         return new LiukeConfig(server, store, timezone, locale, telegram, staff, archive, points(reader),
-                classification(reader), sourceName);
+                classification(reader), botScripts, sourceName);
     }
 
     private static LiukeConfig.Points points(ConfigReader reader) {

@@ -20,6 +20,7 @@ public record LiukeConfig(
         Archive archive,
         Points points,
         Classification classification,
+        Path botScripts,
         String source) {
 
     public LiukeConfig {
@@ -32,16 +33,27 @@ public record LiukeConfig(
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(points, "points");
         Objects.requireNonNull(classification, "classification");
+        Objects.requireNonNull(botScripts, "botScripts");
     }
 
     public LiukeConfig withStorePath(Path path) {
         return new LiukeConfig(server, new Store(path), timezone, locale, telegram, staff, archive, points, classification,
-                source);
+                botScripts, source);
     }
 
     public LiukeConfig withServer(Server replacement) {
         return new LiukeConfig(replacement, store, timezone, locale, telegram, staff, archive, points, classification,
-                source);
+                botScripts, source);
+    }
+
+    public LiukeConfig withTelegram(Telegram replacement) {
+        return new LiukeConfig(server, store, timezone, locale, replacement, staff, archive, points, classification,
+                botScripts, source);
+    }
+
+    public LiukeConfig withStaff(Staff replacement) {
+        return new LiukeConfig(server, store, timezone, locale, telegram, replacement, archive, points, classification,
+                botScripts, source);
     }
 
     /** HTTP server. An empty admin token means {@code /api} refuses every request. */

@@ -102,7 +102,12 @@ public final class CustomerService {
      * {@code notes}, {@code store}, {@code source}).
      */
     public Customer patch(long id, CustomerDraft raw, java.util.Set<String> cleared) {
-        return database.transaction(handle -> {
+        return database.transaction(handle -> patch(handle, id, raw, cleared, clock.instant()));
+    }
+
+    /** {@link #patch(long, CustomerDraft, java.util.Set)} inside the caller's transaction. */
+    public Customer patch(Handle handle, long id, CustomerDraft raw, java.util.Set<String> cleared, Instant now) {
+        {
             CustomerDraft draft = normalized(raw);
             checkReferences(handle, draft, id);
             if (draft.phone() != null) {
@@ -117,10 +122,24 @@ public final class CustomerService {
                     throw new Conflict("identities", "error.identity.taken", identity.channel(), owner.get());
                 }
             }
-            apply(handle, id, draft, true, clock.instant());
-            store.clear(handle, id, cleared, clock.instant());
+            apply(handle, id, draft, true, now);
+            store.clear(handle, id, cleared, now);
             return store.find(handle, id).orElseThrow();
-        });
+        }
+    }
+
+    /** Adds tags (keeping the others), inside the caller's transaction. */
+    public Customer addTags(Handle handle, long id, java.util.Set<String> tags, Instant now) {
+        apply(handle, id, CustomerDraft.empty().withTags(tags), false, now);
+        return store.find(handle, id).orElseThrow(() -> new NotFound("id", "error.customer.notFound", id));
+    }
+
+    public Optional<Customer> find(Handle handle, long id) {
+        return store.find(handle, id);
+    }
+
+    public Page<Customer> search(Handle handle, CustomerQuery query) {
+        return search.search(handle, query);
     }
 
     /** The customer with this phone number (any spelling of it), inside the caller's transaction. */

@@ -32,34 +32,37 @@ public final class FollowUpService {
     }
 
     public FollowUp record(long customerId, Long staffId, Instant happenedAt, FollowUpMethod method, String content) {
+        return database.transaction(handle -> record(handle, customerId, staffId, happenedAt, method, content, clock.instant()));
+    }
+
+    /** Records inside the caller's transaction; a visit counts as activity and reclassifies at once. */
+    public FollowUp record(Handle handle, long customerId, Long staffId, Instant happenedAt, FollowUpMethod method,
+                           String content, Instant now) {
         String text = CustomerDraft.text("content", content, CustomerDraft.MAX_NOTES);
         if (text == null) {
             throw new InvalidInput("content", "error.followUp.content");
         }
-        return database.transaction(handle -> {
-            Instant now = clock.instant();
-            Instant at = happenedAt == null ? now : happenedAt;
-            if (at.isAfter(now)) {
-                throw new InvalidInput("date", "error.followUp.future");
-            }
-            if (!customers.exists(handle, customerId)) {
-                throw new NotFound("id", "error.customer.notFound", customerId);
-            }
-            if (staffId != null && staff.byId(handle, staffId).isEmpty()) {
-                throw new InvalidInput("staffId", "error.staff.notFound", staffId);
-            }
-            long id = handle.insert("""
-                    INSERT INTO follow_up (customer_id, staff_id, happened_at, method, content)
-                    VALUES (:customer, :staff, :at, :method, :content)""",
-                    "customer", customerId, "staff", staffId, "at", at.getEpochSecond(), "method", method.code(),
-                    "content", text);
-            if (method == FollowUpMethod.VISIT) {
-                handle.update("UPDATE customer SET last_visit_at = max(COALESCE(last_visit_at, 0), :at) WHERE id = :id",
-                        "at", at.getEpochSecond(), "id", customerId);
-                classifier.classify(handle, customerId, now);
-            }
-            return handle.queryOne(SELECT + " WHERE f.id = :id", FollowUpService::map, "id", id).orElseThrow();
-        });
+        Instant at = happenedAt == null ? now : happenedAt;
+        if (at.isAfter(now)) {
+            throw new InvalidInput("date", "error.followUp.future");
+        }
+        if (!customers.exists(handle, customerId)) {
+            throw new NotFound("id", "error.customer.notFound", customerId);
+        }
+        if (staffId != null && staff.byId(handle, staffId).isEmpty()) {
+            throw new InvalidInput("staffId", "error.staff.notFound", staffId);
+        }
+        long id = handle.insert("""
+                INSERT INTO follow_up (customer_id, staff_id, happened_at, method, content)
+                VALUES (:customer, :staff, :at, :method, :content)""",
+                "customer", customerId, "staff", staffId, "at", at.getEpochSecond(), "method", method.code(),
+                "content", text);
+        if (method == FollowUpMethod.VISIT) {
+            handle.update("UPDATE customer SET last_visit_at = max(COALESCE(last_visit_at, 0), :at) WHERE id = :id",
+                    "at", at.getEpochSecond(), "id", customerId);
+            classifier.classify(handle, customerId, now);
+        }
+        return handle.queryOne(SELECT + " WHERE f.id = :id", FollowUpService::map, "id", id).orElseThrow();
     }
 
     public List<FollowUp> recent(long customerId, int limit) {

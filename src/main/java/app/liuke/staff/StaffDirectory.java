@@ -24,6 +24,45 @@ public final class StaffDirectory {
         return handle.queryOne(SELECT + " WHERE s.name = :name", StaffDirectory::map, "name", name);
     }
 
+    public Optional<StaffMember> byTelegramUser(Handle handle, long telegramUserId) {
+        return handle.queryOne(SELECT + " WHERE s.telegram_user_id = :telegram", StaffDirectory::map, "telegram", telegramUserId);
+    }
+
+    /** The owner-role member who stands for whoever uses the web chat with the admin token; created on first use. */
+    public StaffMember webAdmin(Handle handle, String name, Instant now) {
+        return handle.queryOne(SELECT + " WHERE s.web_admin = 1", StaffDirectory::map).orElseGet(() -> {
+            String unique = byName(handle, name).isPresent() ? name + " (web)" : name;
+            long id = handle.insert("INSERT INTO staff (name, role, web_admin, created_at) VALUES (:name, 'owner', 1, :now)",
+                    "name", unique, "now", now.getEpochSecond());
+            return byId(handle, id).orElseThrow();
+        });
+    }
+
+    /** Gives the owner role to each Telegram user id in {@code staff.owners}, adding them when new. */
+    public void seedOwners(Handle handle, java.util.List<Long> telegramUserIds, Instant now) {
+        for (long telegram : telegramUserIds) {
+            var existing = byTelegramUser(handle, telegram);
+            if (existing.isPresent()) {
+                handle.update("UPDATE staff SET role = 'owner' WHERE id = :id", "id", existing.get().id());
+            } else {
+                addStaff(handle, uniqueName(handle, "Owner " + telegram), Role.OWNER, null, telegram, now);
+            }
+        }
+    }
+
+    /** {@code name}, or {@code name (2)}, {@code name (3)} … when taken. */
+    public String uniqueName(Handle handle, String name) {
+        String candidate = name;
+        for (int i = 2; byName(handle, candidate).isPresent(); i++) {
+            candidate = name + " (" + i + ")";
+        }
+        return candidate;
+    }
+
+    public void setRole(Handle handle, long staffId, Role role) {
+        handle.update("UPDATE staff SET role = :role WHERE id = :id", "role", role.code(), "id", staffId);
+    }
+
     /** The staff member with this name, created (role staff) when the archive has none yet. */
     public long idForName(Handle handle, String name, Long groupId, Instant now) {
         return byName(handle, name).map(StaffMember::id).orElseGet(() -> handle.insert(

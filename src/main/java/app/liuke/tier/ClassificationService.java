@@ -46,6 +46,11 @@ public final class ClassificationService {
                 .orElseThrow(() -> new NotFound("id", "error.customer.notFound", customerId));
     }
 
+    /** Inside the caller's transaction. */
+    public ClassificationCard card(app.liuke.store.Handle handle, long customerId) {
+        return store.card(handle, customerId).orElseThrow(() -> new NotFound("id", "error.customer.notFound", customerId));
+    }
+
     public List<ClassificationChange> history(long customerId, int limit) {
         card(customerId);
         return database.read(handle -> store.history(handle, customerId, limit));
@@ -57,14 +62,16 @@ public final class ClassificationService {
         if (override.until() != null && !override.until().isAfter(now)) {
             throw new InvalidInput("until", "error.override.until");
         }
-        database.useTransaction(handle -> {
-            if (store.card(handle, customerId).isEmpty()) {
-                throw new NotFound("id", "error.customer.notFound", customerId);
-            }
-            store.setOverride(handle, customerId, override, now);
-            classifier.classify(handle, customerId, now);
-        });
+        database.useTransaction(handle -> override(handle, customerId, override, now));
         return card(customerId);
+    }
+
+    /** Inside the caller's transaction; returns the card after reclassifying. */
+    public ClassificationCard override(app.liuke.store.Handle handle, long customerId, TierOverride override, Instant now) {
+        card(handle, customerId);
+        store.setOverride(handle, customerId, override, now);
+        classifier.classify(handle, customerId, now);
+        return card(handle, customerId);
     }
 
     public List<PointsEntry> pointsEntries(long customerId, int limit) {

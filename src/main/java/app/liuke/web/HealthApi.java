@@ -1,6 +1,6 @@
 package app.liuke.web;
 
-import app.liuke.config.LiukeConfig;
+import app.liuke.Channels;
 import app.liuke.store.Database;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -9,11 +9,11 @@ import java.util.Map;
 /** {@code GET /health}: the store and each channel; 503 when the store does not answer. */
 final class HealthApi {
     private final Database database;
-    private final LiukeConfig config;
+    private final Channels channels;
 
-    HealthApi(Database database, LiukeConfig config) {
+    HealthApi(Database database, Channels channels) {
         this.database = database;
-        this.config = config;
+        this.channels = channels;
     }
 
     record Health(String status, Map<String, Object> store, Map<String, Object> channels) {
@@ -22,7 +22,8 @@ final class HealthApi {
     void health(Context ctx) {
         boolean storeUp = database.healthy();
         var channels = new LinkedHashMap<String, Object>();
-        channels.put("telegram", Map.of("status", config.telegram().enabled() ? "not_available_yet" : "disabled"));
+        channels.put("telegram", Map.of("status", this.channels.telegramStatus()));
+        channels.put("web", Map.of("status", "up"));
         ctx.status(storeUp ? 200 : 503).json(new Health(storeUp ? "up" : "down",
                 Map.of("status", storeUp ? "up" : "down"), channels));
     }

@@ -1,5 +1,6 @@
 package app.liuke.web;
 
+import app.liuke.Channels;
 import app.liuke.config.LiukeConfig;
 import app.liuke.customer.CustomerService;
 import app.liuke.customer.FollowUpService;
@@ -21,7 +22,8 @@ public final class WebServer {
     private final Javalin app;
 
     public record Services(CustomerService customers, PurchaseService purchases, FollowUpService followUps,
-                           StaffDirectory staff, ClassificationService classification, Database database, Metrics metrics) {
+                           StaffDirectory staff, ClassificationService classification, Database database, Metrics metrics,
+                           Channels channels) {
     }
 
     public WebServer(LiukeConfig config, Services services, Texts texts, Clock clock) {
@@ -35,8 +37,12 @@ public final class WebServer {
                 requests, dates, classificationApi, clock);
         var purchaseApi = new PurchaseApi(services.purchases(), views, requests, dates, services.database(),
                 services.staff());
-        var health = new HealthApi(services.database(), config);
+        var health = new HealthApi(services.database(), services.channels());
         var auth = new AdminAuth(config.server().adminToken());
+        var webhook = config.telegram().enabled() && config.telegram().mode().equals("webhook")
+                ? new TelegramWebhookApi(config.telegram().webhookSecret(), services.channels().flow()) : null;
+        var webChat = new WebChatApi(services.channels().pipeline(), services.channels().outbox(), services.database(), auth,
+                requests, clock);
         var errors = new ErrorMapping(texts, config.server().maxRequestBytes());
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -44,6 +50,7 @@ public final class WebServer {
             javalin.jsonMapper(new JavalinJackson(json, false));
             errors.declare(javalin.routes);
             routes(javalin.routes, auth, customerApi, purchaseApi, classificationApi, health, services.metrics());
+            chatRoutes(javalin.routes, webhook, webChat);
         });
     }
 
@@ -69,6 +76,18 @@ public final class WebServer {
         routes.post("/api/purchases", purchases::create);
         routes.get("/api/reports/segments", classification::segments);
         routes.get("/api/staff", purchases::staff);
+    }
+
+    /** The chat side: Telegram's webhook (when Telegram is on in webhook mode) and the web chat. */
+    private static void chatRoutes(RoutesConfig routes, TelegramWebhookApi webhook, WebChatApi webChat) {
+        if (webhook != null) {
+            routes.post("/telegram/webhook", webhook::receive);
+        }
+        routes.get("/chat", webChat::page);
+        routes.get("/chat/chat.js", webChat::script);
+        routes.post("/chat/api/session", webChat::newSession);
+        routes.post("/chat/api/messages", webChat::send);
+        routes.get("/chat/api/messages", webChat::poll);
     }
 
     public WebServer start(String host, int port) {

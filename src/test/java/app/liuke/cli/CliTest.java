@@ -53,7 +53,7 @@ class CliTest {
     @Test
     void check_onTheShippedConfig_isOk() {
         assertEquals(0, Cli.run("check", "--config", "config/liuke.yaml"));
-        assertTrue(output().contains("config/liuke.yaml: OK"), output());
+        assertTrue(output().contains("config/liuke.yaml, bot-scripts: OK"), output());
     }
 
     @Test

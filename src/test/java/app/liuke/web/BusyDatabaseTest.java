@@ -43,7 +43,8 @@ class BusyDatabaseTest {
                 new SQLException("[SQLITE_BUSY] The database file is locked (database is locked)")));
         try (var database = Database.open(config.store().path())) {
             var services = new WebServer.Services(customers, mock(PurchaseService.class), mock(FollowUpService.class),
-                    new StaffDirectory(), mock(ClassificationService.class), database, new Metrics(database));
+                    new StaffDirectory(), mock(ClassificationService.class), database, new Metrics(database),
+                    mock(app.liuke.Channels.class));
             var web = new WebServer(config, services, new Texts(Locale.forLanguageTag("zh-CN")), Clock.systemUTC())
                     .start("127.0.0.1", 0);
             try {

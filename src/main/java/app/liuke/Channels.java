@@ -1,0 +1,81 @@
+package app.liuke;
+
+import app.liuke.channel.ChannelGateway;
+import app.liuke.channel.ChatPipeline;
+import app.liuke.channel.Inbox;
+import app.liuke.channel.InboundFlow;
+import app.liuke.channel.telegram.TelegramConnection;
+import app.liuke.channel.telegram.TelegramGateway;
+import app.liuke.channel.telegram.TelegramUpdates;
+import app.liuke.config.LiukeConfig;
+import app.liuke.conversation.ConversationParts;
+import app.liuke.outbox.Dispatcher;
+import app.liuke.outbox.Outbox;
+import app.liuke.store.Database;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The running chat side of the service, wired from the composition root: the inbound flow (inbox,
+ * per-chat workers, conversation), the outbox dispatcher, and the Telegram connection when enabled.
+ */
+public final class Channels implements AutoCloseable {
+    /** Worker lanes: updates of one chat stay in order, different chats run in parallel. */
+    private static final int LANES = 4;
+    private final TelegramConnection telegram;
+    private final Outbox outbox = new Outbox();
+    private final Dispatcher dispatcher;
+    private final ChatPipeline pipeline;
+    private final InboundFlow flow;
+
+    Channels(LiukeConfig config, Database database, ConversationParts.Built conversation, TelegramConnection telegram, Clock clock) {
+        this.telegram = telegram;
+        List<ChannelGateway> gateways = telegram == null ? List.of() : List.of(new TelegramGateway(telegram.client()));
+        this.dispatcher = new Dispatcher(database, outbox, gateways, conversation.events(), clock);
+        var inbox = new Inbox();
+        this.pipeline = new ChatPipeline(database, inbox, outbox, conversation.conversation(), dispatcher::wake, clock);
+        this.flow = new InboundFlow(database, inbox, pipeline,
+                Map.of(TelegramUpdates.CHANNEL, new TelegramUpdates(telegram == null ? () -> null : telegram::username)),
+                LANES, clock);
+    }
+
+    /** Resumes unfinished updates, starts sending, then connects to Telegram (setWebhook or polling). */
+    void start() {
+        flow.start();
+        dispatcher.start();
+        if (telegram != null) {
+            telegram.start(flow);
+        }
+    }
+
+    public InboundFlow flow() {
+        return flow;
+    }
+
+    public ChatPipeline pipeline() {
+        return pipeline;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** For /health: "disabled", or the Telegram connection's state. */
+    public String telegramStatus() {
+        return telegram == null ? "disabled" : telegram.status();
+    }
+
+    @Override
+    public void close() {
+        if (telegram != null) {
+            telegram.close();
+        }
+        flow.close();
+        dispatcher.close();
+    }
+}

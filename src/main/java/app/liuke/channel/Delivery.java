@@ -1,0 +1,25 @@
+package app.liuke.channel;
+
+import java.time.Duration;
+
+/** What happened when a gateway tried to deliver one outbound message. */
+public sealed interface Delivery {
+    record Delivered(String externalId) implements Delivery {
+    }
+
+    /** Too many requests: try again after the wait (Telegram's 429 {@code retry_after}). */
+    record RetryLater(Duration delay) implements Delivery {
+    }
+
+    /** The person blocked the bot or the chat is gone (Telegram's 403); stop sending there. */
+    record Unreachable(String reason) implements Delivery {
+    }
+
+    /** The group moved to a new chat id (became a supergroup); send there instead. */
+    record ChatMoved(String newChatId) implements Delivery {
+    }
+
+    /** Anything else; {@code permanent} failures are not retried. */
+    record Failed(String reason, boolean permanent) implements Delivery {
+    }
+}

@@ -1,0 +1,39 @@
+package app.liuke.channel;
+
+import java.util.List;
+
+/** Something that happened on a channel, in channel-neutral terms. Adapters make these; nothing else sees platform types. */
+public sealed interface Inbound {
+    ChatRef chat();
+
+    /** A plain message. */
+    record Text(ChatRef chat, Person from, String text) implements Inbound {
+    }
+
+    /** A message that starts with a command: {@code /sale 8866 1280 ring} is name "sale", args "8866 1280 ring". */
+    record Command(ChatRef chat, Person from, String name, String args) implements Inbound {
+    }
+
+    /** A press on one of our buttons; it must always be answered. */
+    record ButtonPress(ChatRef chat, Person from, String callbackId, String data, String messageId) implements Inbound {
+    }
+
+    /** People joined a group; {@code inviteLink} is the name of the invite link they used, when known. */
+    record MembersJoined(ChatRef chat, List<Person> members, String inviteLink) implements Inbound {
+        public MembersJoined {
+            members = List.copyOf(members);
+        }
+    }
+
+    /** Someone left (or was removed from) a group. */
+    record MemberLeft(ChatRef chat, Person member) implements Inbound {
+    }
+
+    /** The bot was blocked or unblocked in a private chat, or removed from or added to a group. */
+    record BotMembership(ChatRef chat, Person by, boolean active) implements Inbound {
+    }
+
+    /** A group became a supergroup with a new id. */
+    record ChatMigrated(ChatRef chat, String newChatId) implements Inbound {
+    }
+}

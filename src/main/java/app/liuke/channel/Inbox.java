@@ -1,0 +1,45 @@
+package app.liuke.channel;
+
+import app.liuke.store.Handle;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The durable inbox table. Stateless; runs in the caller's transaction. */
+public final class Inbox {
+    /** Stores the update unless its (channel, update id) is already there; the new row's id, or empty for a repeat. */
+    public Optional<Long> insertIfNew(Handle handle, IncomingUpdate update, Instant now) {
+        int inserted = handle.update("""
+                INSERT INTO inbox (channel, update_id, chat_key, payload, received_at)
+                VALUES (:channel, :update, :chat, :payload, :now)
+                ON CONFLICT (channel, update_id) DO NOTHING""",
+                "channel", update.channel(), "update", update.updateId(), "chat", update.chatKey(),
+                "payload", update.payload(), "now", now.getEpochSecond());
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(handle.queryLong("SELECT id FROM inbox WHERE channel = :channel AND update_id = :update",
+                "channel", update.channel(), "update", update.updateId()));
+    }
+
+    public List<InboxEntry> pending(Handle handle, long afterId, int limit) {
+        return handle.query("SELECT id, channel, update_id, chat_key, payload FROM inbox WHERE status = 'pending'"
+                        + " AND id > :after ORDER BY id LIMIT :limit",
+                row -> new InboxEntry(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5)),
+                "after", afterId, "limit", limit);
+    }
+
+    public void markDone(Handle handle, long id) {
+        handle.update("UPDATE inbox SET status = 'done', attempts = attempts + 1 WHERE id = :id", "id", id);
+    }
+
+    public void markFailed(Handle handle, long id, String error) {
+        handle.update("UPDATE inbox SET status = 'failed', attempts = attempts + 1, error = :error WHERE id = :id",
+                "id", id, "error", error.length() > 500 ? error.substring(0, 500) : error);
+    }
+
+    /** Counts by status, for /health and the benchmark. */
+    public long count(Handle handle, String status) {
+        return handle.queryLong("SELECT count(*) FROM inbox WHERE status = :status", "status", status);
+    }
+}

@@ -1,0 +1,46 @@
+package app.liuke.conversation;
+
+import app.liuke.conversation.script.BotScripts;
+import app.liuke.customer.CustomerService;
+import app.liuke.customer.FollowUpService;
+import app.liuke.customer.PhoneNumbers;
+import app.liuke.customer.PurchaseService;
+import app.liuke.group.Groups;
+import app.liuke.staff.StaffDirectory;
+import app.liuke.tier.ClassificationService;
+import app.liuke.tier.Classifier;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * What the conversation needs from the rest of the service. {@link #build} wires the router, its
+ * commands and the dialogue engine (their constructors are package-private; this is their one
+ * assembly point, called from the composition root).
+ */
+public record ConversationParts(BotScripts scripts, Locale shopLocale, ZoneId zone, CustomerService customers,
+                                PurchaseService purchases, FollowUpService followUps, ClassificationService classification,
+                                Classifier classifier, StaffDirectory staff, PhoneNumbers phones, Groups groups,
+                                Supplier<String> botUsername, java.time.Clock clock) {
+
+    /** The router and the handler of delivery news (blocked bots, moved groups) that shares its stores. */
+    public record Built(Conversation conversation, ChannelEvents events) {
+    }
+
+    public Built build() {
+        var texts = new ChatTexts(scripts);
+        var members = new Members(customers);
+        var states = new DialogueStates();
+        var actions = new ScriptActions(members, customers, staff, texts, BotScripts.language(null, shopLocale), zone);
+        var dialogues = new Dialogues(scripts, states, actions, phones, zone);
+        var groupEvents = new GroupEvents(groups, members, staff, classifier, dialogues, states);
+        var commands = new ArrayList<ChatCommand>();
+        commands.addAll(new CustomerCommands(members, customers, classification, dialogues, new CardText(zone), botUsername).all());
+        commands.addAll(new StaffCommands(new CustomerLookup(customers), customers, purchases, followUps, classification,
+                staff, zone).all());
+        commands.addAll(new ManagerCommands(staff, members, groups).all());
+        var conversation = new Conversation(commands, scripts, texts, dialogues, members, staff, groupEvents, shopLocale);
+        return new Built(conversation, new ChannelEvents(members, groupEvents, clock));
+    }
+}

@@ -1,0 +1,175 @@
+package app.liuke.conversation;
+
+import app.liuke.customer.Customer;
+import app.liuke.customer.CustomerDraft;
+import app.liuke.customer.CustomerService;
+import app.liuke.customer.FollowUpMethod;
+import app.liuke.customer.FollowUpService;
+import app.liuke.customer.Money;
+import app.liuke.customer.PurchaseDraft;
+import app.liuke.customer.PurchaseService;
+import app.liuke.shared.InvalidInput;
+import app.liuke.staff.Role;
+import app.liuke.staff.StaffDirectory;
+import app.liuke.staff.StaffMember;
+import app.liuke.tier.ClassificationCard;
+import app.liuke.tier.ClassificationService;
+import app.liuke.tier.Tier;
+import app.liuke.tier.TierOverride;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Staff commands about customers: /customer, /sale, /note, /tier, /tag, /assign. The router has
+ * already checked the role; each command works in the event's transaction. Stateless and thread-safe.
+ */
+final class StaffCommands {
+    private final CustomerLookup lookup;
+    private final CustomerService customers;
+    private final PurchaseService purchases;
+    private final FollowUpService followUps;
+    private final ClassificationService classification;
+    private final StaffDirectory staff;
+    private final java.time.ZoneId zone;
+
+    StaffCommands(CustomerLookup lookup, CustomerService customers, PurchaseService purchases, FollowUpService followUps,
+                  ClassificationService classification, StaffDirectory staff, java.time.ZoneId zone) {
+        this.zone = zone;
+        this.lookup = lookup;
+        this.customers = customers;
+        this.purchases = purchases;
+        this.followUps = followUps;
+        this.classification = classification;
+        this.staff = staff;
+    }
+
+    List<ChatCommand> all() {
+        return List.of(
+                ChatCommand.staff("customer", Role.STAFF, this::customer),
+                ChatCommand.staff("sale", Role.STAFF, this::sale),
+                ChatCommand.staff("note", Role.STAFF, this::note),
+                ChatCommand.staff("tag", Role.STAFF, this::tag),
+                ChatCommand.staff("tier", Role.MANAGER, this::tier),
+                ChatCommand.staff("assign", Role.MANAGER, this::assign));
+    }
+
+    private void customer(Chat chat, String args) {
+        if (args.isBlank()) {
+            chat.say("staff.customer.usage");
+            return;
+        }
+        lookup.one(chat, args).ifPresent(customer -> {
+            var stats = customer.purchases();
+            chat.say("staff.customer.card", "id", customer.id(), "name", customer.name(),
+                    "phone", customer.phone() == null ? "" : customer.phone(),
+                    "tier", customer.tier() == null ? "-" : customer.tier(),
+                    "stage", customer.stage() == null ? "-" : chat.text("stage." + customer.stage()),
+                    "points", customer.points(), "count", stats.count(), "total", Money.format(stats.totalCents()),
+                    "last", stats.last() == null ? "-" : java.time.LocalDate.ofInstant(stats.last(), zone),
+                    "owner", customer.ownerStaffName() == null ? "-" : customer.ownerStaffName(),
+                    "tags", customer.tags().isEmpty() ? "-" : String.join("、", customer.tags()),
+                    "optedOut", customer.optedOut() ? chat.text("staff.customer.optedOut") : "");
+        });
+    }
+
+    /** /sale CUSTOMER AMOUNT [ITEMS…]: recorded, points earned and tier updated in the same transaction. */
+    private void sale(Chat chat, String args) {
+        String[] words = args.strip().split("\\s+");
+        if (args.isBlank() || words.length < 2) {
+            chat.say("staff.sale.usage");
+            return;
+        }
+        long cents;
+        try {
+            cents = Money.parseCents(words[1]);
+        } catch (InvalidInput e) {
+            chat.say("staff.sale.amount", "amount", ChatInput.clean(words[1], 32));
+            return;
+        }
+        List<String> items = Arrays.asList(words).subList(2, words.length);
+        lookup.one(chat, words[0]).ifPresent(customer -> {
+            StaffMember seller = chat.staff().orElseThrow();
+            purchases.record(chat.handle(), new PurchaseDraft(customer.id(), null, null, cents, items, null, seller.id(), null),
+                    chat.now());
+            ClassificationCard card = classification.card(chat.handle(), customer.id());
+            String tier = card.tier() == null ? null : card.tier().name();
+            chat.say("staff.sale.done", "name", customer.name(), "amount", Money.format(cents),
+                    "items", items.isEmpty() ? "" : "（" + String.join(" ", items) + "）", "points", card.points(),
+                    "tier", tier == null ? "-" : tier, "tierName", CardText.tierName(chat, tier));
+        });
+    }
+
+    /** /note CUSTOMER TEXT: a follow-up by this staff member; a first word such as 电话 or 到店 names how. */
+    private void note(Chat chat, String args) {
+        String[] parts = CustomerLookup.split(args);
+        if (parts[0].isEmpty() || parts[1].isEmpty()) {
+            chat.say("staff.note.usage");
+            return;
+        }
+        String text = ChatInput.clean(parts[1], CustomerDraft.MAX_NOTES);
+        lookup.one(chat, parts[0]).ifPresent(customer -> {
+            followUps.record(chat.handle(), customer.id(), chat.staff().orElseThrow().id(), null, method(text), text, chat.now());
+            chat.say("staff.note.done", "name", customer.name(), "text", text);
+        });
+    }
+
+    private static FollowUpMethod method(String text) {
+        try {
+            return FollowUpMethod.parse(text.split("[\\s，,:：]+", 2)[0]);
+        } catch (InvalidInput notAMethod) {
+            return FollowUpMethod.OTHER;
+        }
+    }
+
+    private void tag(Chat chat, String args) {
+        String[] parts = CustomerLookup.split(args);
+        if (parts[0].isEmpty() || parts[1].isEmpty()) {
+            chat.say("staff.tag.usage");
+            return;
+        }
+        lookup.one(chat, parts[0]).ifPresent(customer -> {
+            Customer tagged = customers.addTags(chat.handle(), customer.id(), Set.of(parts[1]), chat.now());
+            chat.say("staff.tag.done", "name", customer.name(), "tag", parts[1].strip(), "tags", String.join("、", tagged.tags()));
+        });
+    }
+
+    /** /tier CUSTOMER A|B|C|auto [REASON]: a manager's override, audited with who and why. */
+    private void tier(Chat chat, String args) {
+        String[] words = args.strip().split("\\s+", 3);
+        if (words.length < 2) {
+            chat.say("staff.tier.usage");
+            return;
+        }
+        boolean auto = words[1].equalsIgnoreCase("auto") || words[1].equals("自动");
+        Tier tier = auto ? null : Tier.parse(words[1]);
+        String by = chat.staff().orElseThrow().name();
+        String reason = words.length > 2 ? ChatInput.clean(words[2], 200) : chat.text("staff.tier.defaultReason");
+        lookup.one(chat, words[0]).ifPresent(customer -> {
+            var override = auto ? TierOverride.auto(by) : new TierOverride(tier, by, reason, null);
+            ClassificationCard card = classification.override(chat.handle(), customer.id(), override, chat.now());
+            String now = card.tier() == null ? null : card.tier().name();
+            chat.say(auto ? "staff.tier.auto" : "staff.tier.done", "name", customer.name(), "tier", now == null ? "-" : now,
+                    "tierName", CardText.tierName(chat, now));
+        });
+    }
+
+    /** /assign CUSTOMER STAFF_NAME: the staff member (and their group) who look after the customer. */
+    private void assign(Chat chat, String args) {
+        String[] parts = CustomerLookup.split(args);
+        if (parts[0].isEmpty() || parts[1].isEmpty()) {
+            chat.say("staff.assign.usage");
+            return;
+        }
+        var member = staff.byName(chat.handle(), parts[1]);
+        if (member.isEmpty()) {
+            chat.say("staff.assign.noStaff", "staff", ChatInput.clean(parts[1], 64));
+            return;
+        }
+        lookup.one(chat, parts[0]).ifPresent(customer -> {
+            customers.patch(chat.handle(), customer.id(), new CustomerDraft(null, null, null, null, null, null,
+                    member.get().id(), member.get().groupId(), null, null, null, null, null, null), Set.of(), chat.now());
+            chat.say("staff.assign.done", "name", customer.name(), "staff", member.get().name());
+        });
+    }
+}

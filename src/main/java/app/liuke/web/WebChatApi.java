@@ -1,0 +1,170 @@
+package app.liuke.web;
+
+import app.liuke.channel.ChatPipeline;
+import app.liuke.channel.ChatRef;
+import app.liuke.channel.CommandText;
+import app.liuke.channel.Inbound;
+import app.liuke.channel.Outbound;
+import app.liuke.channel.Person;
+import app.liuke.outbox.Outbox;
+import app.liuke.outbox.OutboxRow;
+import app.liuke.store.Database;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The built-in web chat: {@code /chat} serves the page; {@code /chat/api/...} lets a visitor talk to
+ * the bot through the same conversation engine as Telegram. With the admin token the visitor speaks
+ * as the shop's owner (staff commands work); without it, as a customer. Messages the bot sends to a
+ * web chat wait in the outbox until the page fetches them.
+ */
+final class WebChatApi {
+    static final String CHANNEL = "web";
+    private static final Logger LOG = LoggerFactory.getLogger(WebChatApi.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_TEXT = 4096;
+    private final ChatPipeline pipeline;
+    private final Outbox outbox;
+    private final Database database;
+    private final AdminAuth auth;
+    private final Requests requests;
+    private final Clock clock;
+
+    WebChatApi(ChatPipeline pipeline, Outbox outbox, Database database, AdminAuth auth, Requests requests, Clock clock) {
+        this.pipeline = pipeline;
+        this.outbox = outbox;
+        this.database = database;
+        this.auth = auth;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    record MessageBody(String session, String text, String button, String name, String language, Long after) {
+    }
+
+    record ChatMessage(long id, String kind, String text, List<List<Map<String, String>>> buttons) {
+    }
+
+    record Messages(List<ChatMessage> messages, long last) {
+    }
+
+    void page(Context ctx) {
+        asset(ctx, "/web/chat.html", "text/html; charset=utf-8");
+    }
+
+    void script(Context ctx) {
+        asset(ctx, "/web/chat.js", "text/javascript; charset=utf-8");
+    }
+
+    void newSession(Context ctx) {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        ctx.json(Map.of("session", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)));
+    }
+
+    /** A typed message or a pressed button; answers with every message for this chat after {@code after}. */
+    void send(Context ctx) {
+        MessageBody body = requests.body(ctx, MessageBody.class);
+        String session = session(body.session());
+        boolean admin = auth.isAdmin(ctx);
+        if (ctx.header("Authorization") != null && !admin) {
+            throw new AdminAuth.Refused(401, "unauthorized", "error.auth.missing");
+        }
+        ChatRef chat = ChatRef.privateChat(CHANNEL, session);
+        String name = body.name() == null || body.name().isBlank() ? "Web " + session.substring(0, 4) : body.name();
+        var person = new Person(CHANNEL, session, name.length() > 64 ? name.substring(0, 64) : name, null, body.language(), admin);
+        Inbound event;
+        if (body.button() != null) {
+            if (body.button().length() > 64) {
+                throw new BadRequest("button", "error.chat.button");
+            }
+            event = new Inbound.ButtonPress(chat, person, "web-" + UUID.randomUUID(), body.button(), null);
+        } else {
+            if (body.text() == null || body.text().isBlank() || body.text().length() > MAX_TEXT) {
+                throw new BadRequest("text", "error.chat.text", MAX_TEXT);
+            }
+            event = CommandText.parse(chat, person, body.text(), null);
+        }
+        try {
+            pipeline.processNow(event, "web:" + session + ":" + UUID.randomUUID());
+        } catch (app.liuke.store.DataException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("web chat message failed: {}", e.toString(), e);
+            pipeline.apologize(event, "web:" + session + ":" + UUID.randomUUID());
+        }
+        fetch(ctx, session, body.after() == null ? 0 : body.after());
+    }
+
+    /** {@code GET /chat/api/messages?session=…&after=…}: messages that arrived since (campaigns, notices). */
+    void poll(Context ctx) {
+        String after = ctx.queryParam("after");
+        long afterId;
+        try {
+            afterId = after == null ? 0 : Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw new BadRequest("after", "error.id.invalid", after.length() > 20 ? after.substring(0, 20) : after);
+        }
+        fetch(ctx, session(ctx.queryParam("session")), afterId);
+    }
+
+    private void fetch(Context ctx, String session, long after) {
+        List<OutboxRow> rows = database.transaction(handle -> {
+            List<OutboxRow> found = outbox.forChat(handle, CHANNEL, session, after, 200);
+            for (OutboxRow row : found) {
+                if (row.status().equals("pending")) {
+                    outbox.markSent(handle, row.id(), null, clock.instant());
+                }
+            }
+            return found;
+        });
+        var messages = rows.stream().map(WebChatApi::view).toList();
+        ctx.json(new Messages(messages, rows.isEmpty() ? after : rows.get(rows.size() - 1).id()));
+    }
+
+    private static ChatMessage view(OutboxRow row) {
+        Outbound message = row.message();
+        if (message instanceof Outbound.SendText text) {
+            return new ChatMessage(row.id(), "text", text.text(), buttons(text.buttons()));
+        }
+        if (message instanceof Outbound.EditText edit) {
+            return new ChatMessage(row.id(), "edit", edit.text(), buttons(edit.buttons()));
+        }
+        var answer = (Outbound.AnswerButton) message;
+        return new ChatMessage(row.id(), "notice", answer.text() == null ? "" : answer.text(), List.of());
+    }
+
+    private static List<List<Map<String, String>>> buttons(List<List<app.liuke.channel.Button>> rows) {
+        return rows.stream().map(row -> row.stream().map(b -> Map.of("label", b.label(), "data", b.data())).toList()).toList();
+    }
+
+    private static String session(String given) {
+        if (given == null || !given.matches("[A-Za-z0-9_-]{16,64}")) {
+            throw new BadRequest("session", "error.chat.session");
+        }
+        return given;
+    }
+
+    private static void asset(Context ctx, String resource, String type) {
+        try (InputStream in = WebChatApi.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            ctx.contentType(type)
+                    .header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
