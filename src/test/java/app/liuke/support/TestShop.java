@@ -32,11 +32,74 @@ public final class TestShop implements AutoCloseable {
     public final Path folder;
     private int port = -1;
 
+    public static final String WEBHOOK_SECRET = "hook-secret-for-tests";
+    /** The Telegram user id that {@code staff.owners} names in {@link #withTelegram}. */
+    public static final long OWNER_ID = 7001;
+
     private TestShop(Path folder, String token) {
+        this(folder, token, java.util.function.UnaryOperator.identity());
+    }
+
+    private TestShop(Path folder, String token, java.util.function.UnaryOperator<LiukeConfig> adjust) {
         this.folder = folder;
         LiukeConfig config = ConfigLoader.load(null, Map.of("LIUKE_PORT", "0", "LIUKE_ADMIN_TOKEN", token,
-                "LIUKE_DB", folder.resolve("liuke.db").toString()));
-        this.liuke = Liuke.open(config, clock);
+                "LIUKE_DB", folder.resolve("liuke.db").toString(), "LIUKE_BOT_SCRIPTS", folder.resolve("bot-scripts").toString()));
+        this.liuke = Liuke.open(adjust.apply(config), clock);
+    }
+
+    /** A shop with Telegram on (the given mode) against a fake Bot API; {@link #OWNER_ID} is an owner. */
+    public static TestShop withTelegram(Path folder, String apiUrl, String mode) {
+        return new TestShop(folder, TOKEN, config -> config
+                .withTelegram(new LiukeConfig.Telegram(true, "123456:TEST-TOKEN", mode, WEBHOOK_SECRET, "", apiUrl))
+                .withStaff(new LiukeConfig.Staff(java.util.List.of(OWNER_ID))));
+    }
+
+    /** Posts an update to the webhook with the right secret. */
+    public Response webhook(String updateJson) {
+        return sendWithHeader("/telegram/webhook", updateJson, "X-Telegram-Bot-Api-Secret-Token", WEBHOOK_SECRET);
+    }
+
+    public Response sendWithHeader(String path, String body, String header, String value) {
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json");
+        if (value != null) {
+            builder.header(header, value);
+        }
+        try {
+            var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Polls (with a deadline) until the inbox has no pending update left. */
+    public void awaitInboxDone() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (liuke.database().read(handle -> handle.queryLong("SELECT count(*) FROM inbox WHERE status = 'pending'")) == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("inbox still has pending updates");
+    }
+
+    public long queryLong(String sql, Object... params) {
+        return liuke.database().read(handle -> handle.queryLong(sql, params));
     }
 
     public static TestShop create(Path folder) {

@@ -60,7 +60,7 @@ public final class ScriptLoader {
         }
         var texts = new LinkedHashMap<String, Map<String, String>>();
         var textFiles = new LinkedHashMap<String, YamlDocument>();
-        var documents = new ArrayList<YamlDocument>();
+        var documents = new LinkedHashMap<String, YamlDocument>();
         for (var entry : sources.entrySet()) {
             YamlDocument document;
             try {
@@ -76,14 +76,14 @@ public final class ScriptLoader {
             } else if (entry.getKey().startsWith("texts.")) {
                 errors.add(new ConfigError(document.file(), 0, "", "texts files are texts.zh-CN.yaml and texts.en.yaml"));
             } else {
-                documents.add(document);
+                documents.put(entry.getKey(), document);
             }
         }
         TextFile.checkSameKeys(texts, textFiles, errors);
         var dialogues = new LinkedHashMap<String, Dialogue>();
-        for (YamlDocument document : documents) {
-            var reader = new DialogueReader(document, texts, errors);
-            Dialogue dialogue = reader.read(nameOf(document.file()));
+        for (var entry : documents.entrySet()) {
+            var reader = new DialogueReader(entry.getValue(), texts, errors);
+            Dialogue dialogue = reader.read(nameOf(entry.getKey()));
             if (dialogue != null) {
                 dialogues.put(dialogue.name(), dialogue);
             }
@@ -102,9 +102,8 @@ public final class ScriptLoader {
         };
     }
 
-    private static String nameOf(String file) {
-        String name = Path.of(file).getFileName().toString();
-        return name.substring(0, name.length() - ".yaml".length());
+    private static String nameOf(String fileName) {
+        return fileName.substring(0, fileName.length() - ".yaml".length());
     }
 
     private static Source embedded(String name) {
