@@ -60,6 +60,10 @@ public final class Conversation implements InboundHandler {
             return List.of();
         }
         Chat chat = chat(handle, event.chat(), sender(event), now);
+        if (!chat.inGroup() && (event instanceof Inbound.Text || event instanceof Inbound.Command
+                || event instanceof Inbound.ButtonPress)) {
+            members.remember(handle, chat.who());
+        }
         if (event instanceof Inbound.BotMembership membership) {
             botMembership(chat, membership.active());
         } else if (event instanceof Inbound.MembersJoined joined) {

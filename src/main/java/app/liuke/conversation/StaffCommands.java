@@ -114,12 +114,13 @@ final class StaffCommands {
         });
     }
 
+    private static final List<String> METHOD_WORDS = List.of("电话", "微信", "聊天", "到店", "面谈", "短信", "phone", "chat",
+            "visit", "sms");
+
+    /** "电话回访…" was a phone call, "到店…" a visit; anything else is recorded as "other". */
     private static FollowUpMethod method(String text) {
-        try {
-            return FollowUpMethod.parse(text.split("[\\s，,:：]+", 2)[0]);
-        } catch (InvalidInput notAMethod) {
-            return FollowUpMethod.OTHER;
-        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return METHOD_WORDS.stream().filter(lower::startsWith).findFirst().map(FollowUpMethod::parse).orElse(FollowUpMethod.OTHER);
     }
 
     private void tag(Chat chat, String args) {
