@@ -84,7 +84,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /** One pass over every gateway's due rows; true when at least one row was delivered or settled. */
-    public boolean runOnce() {
+    public synchronized boolean runOnce() {
         boolean progress = false;
         for (ChannelGateway gateway : gateways) {
             Set<String> heldBack = new HashSet<>();
