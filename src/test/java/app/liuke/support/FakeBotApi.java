@@ -60,7 +60,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     private void answer(Context ctx) throws Exception {
         String method = ctx.pathParam("method").toLowerCase(Locale.ROOT);
-        JsonNode body = ctx.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(ctx.body());
+        JsonNode body = body(ctx);
         if (method.equals("getupdates")) {
             String update = updates.poll(300, TimeUnit.MILLISECONDS);
             ctx.contentType("application/json").result("{\"ok\":true,\"result\":[" + (update == null ? "" : update) + "]}");
@@ -75,6 +75,24 @@ public final class FakeBotApi implements AutoCloseable {
             }
         }
         ctx.contentType("application/json").result("{\"ok\":true,\"result\":" + result(method, body) + "}");
+    }
+
+    /** JSON bodies as they are; multipart forms (setWebhook uses one) as an object of their fields. */
+    private static JsonNode body(Context ctx) throws Exception {
+        String type = String.valueOf(ctx.contentType());
+        if (type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded")) {
+            ObjectNode form = JSON.createObjectNode();
+            ctx.formParamMap().forEach((name, values) -> {
+                String value = values.get(0);
+                try {
+                    form.set(name, value.startsWith("[") || value.startsWith("{") ? JSON.readTree(value) : JSON.valueToTree(value));
+                } catch (Exception e) {
+                    form.put(name, value);
+                }
+            });
+            return form;
+        }
+        return ctx.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(ctx.body());
     }
 
     private String result(String method, JsonNode body) {
