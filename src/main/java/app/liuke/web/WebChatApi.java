@@ -80,7 +80,9 @@ final class WebChatApi {
             throw new AdminAuth.Refused(401, "unauthorized", "error.auth.missing");
         }
         ChatRef chat = ChatRef.privateChat(CHANNEL, session);
-        String name = body.name() == null || body.name().isBlank() ? "Web " + session.substring(0, 4) : body.name();
+        boolean english = body.language() != null && body.language().toLowerCase(java.util.Locale.ROOT).startsWith("en");
+        String name = body.name() == null || body.name().isBlank()
+                ? (english ? "Visitor " : "访客 ") + session.substring(0, 4) : body.name();
         var person = new Person(CHANNEL, session, name.length() > 64 ? name.substring(0, 64) : name, null, body.language(), admin);
         Inbound event;
         if (body.button() != null) {

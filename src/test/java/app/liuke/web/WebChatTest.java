@@ -1,0 +1,83 @@
+package app.liuke.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.liuke.support.Browser;
+import app.liuke.support.TestShop;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The web chat at /chat: the same engine and commands as Telegram, in a real headless Chromium. */
+class WebChatTest {
+    @TempDir
+    Path folder;
+    TestShop shop;
+
+    @BeforeEach
+    void start() {
+        shop = TestShop.create(folder).startWeb();
+    }
+
+    @AfterEach
+    void stop() {
+        shop.close();
+    }
+
+    @Test
+    void aVisitor_startsChatsAndPressesAButton_inTheBrowser() {
+        try (var browser = new Browser(folder.resolve("profile"))) {
+            browser.driver.get("http://127.0.0.1:" + shop.port() + "/chat");
+            var wait = browser.waiting();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "欢迎"));
+            browser.driver.findElements(By.cssSelector(".choices button")).get(0).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "会员卡"));
+            var input = browser.driver.findElement(By.id("text"));
+            input.sendKeys("<b>hi</b>" + Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "/help"));
+            assertTrue(browser.driver.findElements(By.cssSelector("#messages b")).isEmpty(), "text is never rendered as HTML");
+            input.sendKeys("/sale #1 100" + Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "店员"));
+        }
+        assertEquals(1, shop.queryLong("SELECT count(*) FROM channel_identity WHERE channel = 'web'"));
+        assertEquals(0, shop.count("purchase"));
+    }
+
+    @Test
+    void withTheAdminToken_theWebChatSpeaksAsTheOwner() {
+        shop.post("/api/customers", "{\"name\":\"王女士\",\"phone\":\"13800138000\"}");
+        try (var browser = new Browser(folder.resolve("profile"))) {
+            browser.driver.get("http://127.0.0.1:" + shop.port() + "/chat");
+            var wait = browser.waiting();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "欢迎"));
+            browser.driver.findElement(By.id("settings")).click();
+            var token = browser.driver.findElement(By.id("token"));
+            token.sendKeys(TestShop.TOKEN + Keys.TAB);
+            browser.driver.findElement(By.id("text")).sendKeys("/sale 8000 1280 手链" + Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已记录"));
+        }
+        assertEquals(1, shop.count("purchase"));
+    }
+
+    @Test
+    void theChatApi_refusesBadInputWithClearErrors() {
+        assertEquals(400, shop.send("POST", "/chat/api/messages", "{\"session\":\"short\",\"text\":\"hi\"}", null).status());
+        assertEquals(400, shop.send("POST", "/chat/api/messages", "{\"session\":\"abcdefghijklmnopqrstuvwxyz\",\"text\":\"\"}", null).status());
+        assertEquals(400, shop.send("POST", "/chat/api/messages", "{\"session\":\"abcdefghijklmnopqrstuvwxyz\",\"text\":\""
+                + "x".repeat(5000) + "\"}", null).status());
+        assertEquals(400, shop.send("POST", "/chat/api/messages", "not json", null).status());
+        var wrongToken = shop.send("POST", "/chat/api/messages", "{\"session\":\"abcdefghijklmnopqrstuvwxyz\",\"text\":\"/sale #1 5\"}", "nope");
+        assertEquals(401, wrongToken.status());
+        var ok = shop.send("POST", "/chat/api/messages", "{\"session\":\"abcdefghijklmnopqrstuvwxyz\",\"text\":\"/help\"}", null);
+        assertEquals(200, ok.status(), ok.body());
+        assertTrue(ok.json().path("messages").get(0).path("text").asText().contains("/me"));
+        var again = shop.send("GET", "/chat/api/messages?session=abcdefghijklmnopqrstuvwxyz&after=" + ok.json().path("last").asLong(), null, null);
+        assertEquals(0, again.json().path("messages").size());
+    }
+}
