@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class Channels implements AutoCloseable {
     /** Worker lanes: updates of one chat stay in order, different chats run in parallel. */
-    private static final int LANES = 4;
+    private static final int LANES = 2;
     private final TelegramConnection telegram;
     private final Outbox outbox = new Outbox();
     private final Dispatcher dispatcher;

@@ -83,13 +83,17 @@ public final class TestShop implements AutoCloseable {
 
     /** Polls (with a deadline) until the inbox has no pending update left. */
     public void awaitInboxDone() {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        awaitInboxDoneWithin(java.time.Duration.ofSeconds(10));
+    }
+
+    public void awaitInboxDoneWithin(java.time.Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (liuke.database().read(handle -> handle.queryLong("SELECT count(*) FROM inbox WHERE status = 'pending'")) == 0) {
                 return;
             }
             try {
-                Thread.sleep(10);
+                Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
