@@ -46,6 +46,7 @@ public final class ServeCommand implements Callable<Integer> {
         }, "liuke-shutdown"));
         System.out.printf("Liuke 留客 is running: http://localhost:%d/health  (config: %s, database: %s)%n",
                 web.port(), config.source(), config.store().path());
+        System.out.printf("Web chat: http://localhost:%d/chat  (Telegram: %s)%n", web.port(), liuke.channels().telegramStatus());
         if (demo) {
             System.out.println("Demo mode: try  curl -H 'Authorization: Bearer demo' http://localhost:" + web.port()
                     + "/api/customers?size=3");
