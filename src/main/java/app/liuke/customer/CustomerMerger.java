@@ -66,6 +66,11 @@ public final class CustomerMerger {
         handle.update("INSERT OR IGNORE INTO customer_tag (customer_id, tag) SELECT :kept, tag FROM customer_tag WHERE customer_id = :merged",
                 "kept", kept, "merged", merged);
         handle.update("UPDATE customer SET referrer_id = :kept WHERE referrer_id = :merged AND id <> :kept", "kept", kept, "merged", merged);
+        handle.update("""
+                INSERT OR IGNORE INTO group_member (group_id, customer_id, joined_at, left_at, invite_link, last_message_at, message_count)
+                SELECT group_id, :kept, joined_at, left_at, invite_link, last_message_at, message_count
+                FROM group_member WHERE customer_id = :merged""", "kept", kept, "merged", merged);
+        handle.update("UPDATE outbox SET customer_id = :kept WHERE customer_id = :merged", "kept", kept, "merged", merged);
         handle.update("DELETE FROM customer WHERE id = :merged", "merged", merged);
         handle.update("UPDATE customer SET phone = :phone WHERE id = :kept AND phone IS NULL", "phone", mergedPhone, "kept", kept);
         recomputeAggregates(handle, kept);

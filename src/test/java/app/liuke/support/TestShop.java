@@ -66,15 +66,7 @@ public final class TestShop implements AutoCloseable {
         if (value != null) {
             builder.header(header, value);
         }
-        try {
-            var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(builder);
     }
 
     public int port() {
@@ -139,6 +131,10 @@ public final class TestShop implements AutoCloseable {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
+        return exchange(builder);
+    }
+
+    private static Response exchange(HttpRequest.Builder builder) {
         try {
             var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
