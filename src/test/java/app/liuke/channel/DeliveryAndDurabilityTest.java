@@ -77,7 +77,7 @@ class DeliveryAndDurabilityTest {
         var sent = api.awaitSent("111", 3);
         assertTrue(sent.get(1).text().contains("小红"), "the welcome again, then help");
         assertTrue(sent.get(2).text().contains("/me"));
-        assertEquals(0, shop.queryLong("SELECT count(*) FROM outbox WHERE status = 'pending'"));
+        awaitTrue(() -> shop.queryLong("SELECT count(*) FROM outbox WHERE status = 'pending'") == 0);
     }
 
     @Test
