@@ -56,6 +56,15 @@ public final class InboundFlow implements AutoCloseable {
     }
 
     private void process(InboxEntry entry) {
+        try {
+            translateAndHandle(entry);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(InboundFlow.class).error(
+                    "update {} (inbox row {}) could not even be marked failed; it is retried at the next start", entry.updateId(), entry.id(), e);
+        }
+    }
+
+    private void translateAndHandle(InboxEntry entry) {
         List<Inbound> events;
         try {
             UpdateTranslator translator = translators.get(entry.channel());

@@ -9,7 +9,6 @@ import app.liuke.conversation.script.BotScripts;
 import app.liuke.shared.InvalidInput;
 import app.liuke.shared.Texts;
 import app.liuke.staff.StaffDirectory;
-import app.liuke.staff.StaffMember;
 import app.liuke.store.Handle;
 import java.time.Instant;
 import java.util.HashMap;
@@ -31,7 +30,7 @@ public final class Conversation implements InboundHandler {
     private final ChatTexts texts;
     private final Dialogues dialogues;
     private final Members members;
-    private final StaffDirectory staff;
+    private final Speakers speakers;
     private final GroupEvents groups;
     private final Locale shopLocale;
     private final Texts chineseErrors = new Texts(Locale.SIMPLIFIED_CHINESE);
@@ -47,7 +46,7 @@ public final class Conversation implements InboundHandler {
         this.texts = texts;
         this.dialogues = dialogues;
         this.members = members;
-        this.staff = staff;
+        this.speakers = new Speakers(staff, texts, shopLocale);
         this.groups = groups;
         this.shopLocale = shopLocale;
     }
@@ -59,7 +58,7 @@ public final class Conversation implements InboundHandler {
             groups.moved(handle, chat.channel(), chat.chatId(), migrated.newChatId());
             return List.of();
         }
-        Chat chat = chat(handle, event.chat(), sender(event), now);
+        Chat chat = speakers.chat(handle, event.chat(), Speakers.sender(event), now);
         if (!chat.inGroup() && (event instanceof Inbound.Text || event instanceof Inbound.Command
                 || event instanceof Inbound.ButtonPress)) {
             members.remember(handle, chat.who());
@@ -82,44 +81,12 @@ public final class Conversation implements InboundHandler {
 
     @Override
     public Optional<Outbound> apology(Inbound event) {
-        if (event.chat().group() || sender(event) == null) {
+        Person sender = Speakers.sender(event);
+        if (event.chat().group() || sender == null) {
             return Optional.empty();
         }
-        String language = BotScripts.language(sender(event).language(), shopLocale);
+        String language = BotScripts.language(sender.language(), shopLocale);
         return Optional.of(new Outbound.SendText(event.chat(), texts.get(language, "sorry")));
-    }
-
-    private Chat chat(Handle handle, ChatRef where, Person who, Instant now) {
-        String language = where.group() || who == null ? BotScripts.language(null, shopLocale)
-                : BotScripts.language(who.language(), shopLocale);
-        Person person = who != null ? who : new Person(where.channel(), where.chatId(), "", null, null, false);
-        return new Chat(handle, where, person, now, language, staffOf(handle, person, language, now), texts);
-    }
-
-    private Optional<StaffMember> staffOf(Handle handle, Person person, String language, Instant now) {
-        if (person.shopAdmin()) {
-            return Optional.of(staff.webAdmin(handle, texts.get(language, "role.owner"), now));
-        }
-        if ("telegram".equals(person.channel()) && person.userId().matches("\\d{1,18}")) {
-            return staff.byTelegramUser(handle, Long.parseLong(person.userId()));
-        }
-        return Optional.empty();
-    }
-
-    private static Person sender(Inbound event) {
-        if (event instanceof Inbound.Text text) {
-            return text.from();
-        }
-        if (event instanceof Inbound.Command command) {
-            return command.from();
-        }
-        if (event instanceof Inbound.ButtonPress press) {
-            return press.from();
-        }
-        if (event instanceof Inbound.BotMembership membership) {
-            return membership.by();
-        }
-        return null;
     }
 
     private void botMembership(Chat chat, boolean active) {

@@ -2,7 +2,6 @@ package app.liuke.conversation;
 
 import app.liuke.channel.ChatRef;
 import app.liuke.channel.Outbound;
-import app.liuke.conversation.script.BotScripts;
 import app.liuke.conversation.script.ScriptAction;
 import app.liuke.customer.Birthday;
 import app.liuke.customer.Customer;
@@ -66,9 +65,5 @@ final class ScriptActions {
                     chat.send(new Outbound.SendText(ChatRef.privateChat("telegram", member.telegramUserId().toString()),
                             texts.get(shopLanguage, textKey, vars.toArray())));
                 });
-    }
-
-    static String language(java.util.Locale shop) {
-        return BotScripts.language(null, shop);
     }
 }
