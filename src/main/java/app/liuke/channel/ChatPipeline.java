@@ -2,6 +2,7 @@ package app.liuke.channel;
 
 import app.liuke.outbox.Outbox;
 import app.liuke.store.Database;
+import app.liuke.store.Handle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,28 +34,66 @@ public final class ChatPipeline {
         this.clock = clock;
     }
 
-    /** Processes one inbox row whose payload the channel adapter translated into {@code events}. */
-    public void process(InboxEntry entry, List<Inbound> events) {
-        String key = "in:" + entry.channel() + ":" + entry.updateId();
+    /** One inbox row and the events its channel adapter read from it. */
+    public record Job(InboxEntry entry, List<Inbound> events) {
+    }
+
+    /**
+     * Processes a lane's batch in as few transactions as it can, each update in its own savepoint: a
+     * failing update is undone alone, marked failed and answered with an apology, and the others go
+     * on. A transaction ends early when a webhook waits to store an update, so acknowledgements never
+     * wait behind a whole batch. Should a transaction itself fail, its updates are tried again one by one.
+     */
+    public void process(List<Job> jobs) {
+        int next = 0;
+        while (next < jobs.size()) {
+            int from = next;
+            try {
+                next = database.transaction(handle -> {
+                    int i = from;
+                    do {
+                        handleOne(handle, jobs.get(i++));
+                    } while (i < jobs.size() && !database.urgentWaiting());
+                    return i;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("a transaction of updates could not be committed ({}); handling them one at a time", e.toString());
+                jobs.subList(from, jobs.size()).forEach(this::processAlone);
+                break;
+            }
+        }
+        wakeDispatcher.run();
+    }
+
+    private void processAlone(Job job) {
         try {
-            database.useTransaction(handle -> {
-                Instant now = clock.instant();
+            database.useTransaction(handle -> handleOne(handle, job));
+        } catch (RuntimeException e) {
+            LOG.error("update {} (inbox row {}) could not be stored as handled; it is retried at the next start",
+                    job.entry().updateId(), job.entry().id(), e);
+        }
+    }
+
+    private void handleOne(Handle handle, Job job) {
+        InboxEntry entry = job.entry();
+        String key = "in:" + entry.channel() + ":" + entry.updateId();
+        Instant now = clock.instant();
+        try {
+            handle.savepoint(() -> {
                 var replies = new ArrayList<Outbound>();
-                for (Inbound event : events) {
+                for (Inbound event : job.events()) {
                     replies.addAll(handler.handle(handle, event, now));
                 }
                 queue(handle, replies, key, now);
                 inbox.markDone(handle, entry.id());
+                return null;
             });
         } catch (RuntimeException e) {
             LOG.warn("update {} from {} (inbox row {}) failed: {}", entry.updateId(), entry.channel(), entry.id(), e.toString(), e);
-            database.useTransaction(handle -> {
-                inbox.markFailed(handle, entry.id(), e.toString());
-                var apologies = events.stream().map(handler::apology).flatMap(java.util.Optional::stream).limit(1).toList();
-                queue(handle, apologies, key + ":sorry", clock.instant());
-            });
+            inbox.markFailed(handle, entry.id(), e.toString());
+            var apologies = job.events().stream().map(handler::apology).flatMap(java.util.Optional::stream).limit(1).toList();
+            queue(handle, apologies, key + ":sorry", now);
         }
-        wakeDispatcher.run();
     }
 
     /** The adapter could not read the payload: logged and marked failed, never retried. */
@@ -79,7 +118,7 @@ public final class ChatPipeline {
                 database.useTransaction(handle -> queue(handle, List.of(apology), key, clock.instant())));
     }
 
-    private void queue(app.liuke.store.Handle handle, List<Outbound> replies, String key, Instant now) {
+    private void queue(Handle handle, List<Outbound> replies, String key, Instant now) {
         for (int i = 0; i < replies.size(); i++) {
             outbox.enqueue(handle, replies.get(i), key + ":" + i, null, now);
         }

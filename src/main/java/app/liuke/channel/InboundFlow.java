@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * At start-up it first resumes the updates a previous run stored but did not finish. Thread-safe.
  */
 public final class InboundFlow implements AutoCloseable {
+    /** At most this many updates of one lane share a transaction (each in its own savepoint). */
+    private static final int BATCH = 32;
     private final Database database;
     private final Inbox inbox;
     private final ChatPipeline pipeline;
@@ -25,7 +27,7 @@ public final class InboundFlow implements AutoCloseable {
         this.inbox = inbox;
         this.pipeline = pipeline;
         this.translators = Map.copyOf(translators);
-        this.workers = new ChatWorkers(lanes);
+        this.workers = new ChatWorkers(lanes, BATCH, this::process);
         this.clock = clock;
     }
 
@@ -39,11 +41,12 @@ public final class InboundFlow implements AutoCloseable {
             if (page.isEmpty()) {
                 break;
             }
-            workers.submitAll(page, this::process);
+            workers.submitAll(page);
             resumed += page.size();
             after = page.get(page.size() - 1).id();
         }
-        writer = new InboxWriter(database, inbox, clock, entries -> workers.submitAll(entries, this::process));
+        writer = new InboxWriter(database, inbox, clock, workers::submitAll);
+        workers.yieldWhile(writer::busy);
         return resumed;
     }
 
@@ -55,28 +58,25 @@ public final class InboundFlow implements AutoCloseable {
         return writer.submit(update);
     }
 
-    private void process(InboxEntry entry) {
-        try {
-            translateAndHandle(entry);
-        } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(InboundFlow.class).error(
-                    "update {} (inbox row {}) could not even be marked failed; it is retried at the next start", entry.updateId(), entry.id(), e);
-        }
-    }
-
-    private void translateAndHandle(InboxEntry entry) {
-        List<Inbound> events;
-        try {
-            UpdateTranslator translator = translators.get(entry.channel());
-            if (translator == null) {
-                throw new IllegalStateException("no adapter for channel " + entry.channel());
+    /** Loads a lane's batch from the inbox and translates it; unreadable payloads are set aside, the rest is handled together. */
+    private void process(List<InboxEntry> queued) {
+        List<InboxEntry> entries = database.read(handle -> queued.stream()
+                .map(entry -> entry.withPayload(inbox.payload(handle, entry.id()))).toList());
+        var jobs = new java.util.ArrayList<ChatPipeline.Job>(entries.size());
+        for (InboxEntry entry : entries) {
+            try {
+                UpdateTranslator translator = translators.get(entry.channel());
+                if (translator == null) {
+                    throw new IllegalStateException("no adapter for channel " + entry.channel());
+                }
+                jobs.add(new ChatPipeline.Job(entry, translator.translate(entry.payload())));
+            } catch (RuntimeException e) {
+                pipeline.unreadable(entry, e);
             }
-            events = translator.translate(entry.payload());
-        } catch (RuntimeException e) {
-            pipeline.unreadable(entry, e);
-            return;
         }
-        pipeline.process(entry, events);
+        if (!jobs.isEmpty()) {
+            pipeline.process(jobs);
+        }
     }
 
     @Override

@@ -9,24 +9,26 @@ import java.util.Optional;
 public final class Inbox {
     /** Stores the update unless its (channel, update id) is already there; the new row's id, or empty for a repeat. */
     public Optional<Long> insertIfNew(Handle handle, IncomingUpdate update, Instant now) {
-        int inserted = handle.update("""
+        return handle.queryOne("""
                 INSERT INTO inbox (channel, update_id, chat_key, payload, received_at)
                 VALUES (:channel, :update, :chat, :payload, :now)
-                ON CONFLICT (channel, update_id) DO NOTHING""",
-                "channel", update.channel(), "update", update.updateId(), "chat", update.chatKey(),
+                ON CONFLICT (channel, update_id) DO NOTHING
+                RETURNING id""",
+                row -> row.getLong(1), "channel", update.channel(), "update", update.updateId(), "chat", update.chatKey(),
                 "payload", update.payload(), "now", now.getEpochSecond());
-        if (inserted == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(handle.queryLong("SELECT id FROM inbox WHERE channel = :channel AND update_id = :update",
-                "channel", update.channel(), "update", update.updateId()));
     }
 
+    /** Pending rows after {@code afterId}, oldest first, without their payloads. */
     public List<InboxEntry> pending(Handle handle, long afterId, int limit) {
-        return handle.query("SELECT id, channel, update_id, chat_key, payload FROM inbox WHERE status = 'pending'"
+        return handle.query("SELECT id, channel, update_id, chat_key FROM inbox WHERE status = 'pending'"
                         + " AND id > :after ORDER BY id LIMIT :limit",
-                row -> new InboxEntry(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5)),
+                row -> InboxEntry.queued(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4)),
                 "after", afterId, "limit", limit);
+    }
+
+    /** The stored payload of row {@code id}. */
+    public String payload(Handle handle, long id) {
+        return handle.queryOne("SELECT payload FROM inbox WHERE id = :id", row -> row.getString(1), "id", id).orElseThrow();
     }
 
     public void markDone(Handle handle, long id) {

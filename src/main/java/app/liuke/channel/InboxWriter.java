@@ -28,9 +28,10 @@ public final class InboxWriter implements AutoCloseable {
     private final Clock clock;
     private final Consumer<List<InboxEntry>> onStored;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(50_000);
-    private final Cache<String, Boolean> recent = Caffeine.newBuilder().maximumSize(200_000).build();
+    private final Cache<String, Boolean> recent = Caffeine.newBuilder().maximumSize(20_000).build();
     private final Thread thread;
     private volatile boolean running = true;
+    private final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
 
     /** What became of one update: stored now, or already stored before. */
     public enum Outcome { STORED, REPEAT }
@@ -54,6 +55,8 @@ public final class InboxWriter implements AutoCloseable {
             return CompletableFuture.completedFuture(Outcome.REPEAT);
         }
         var pending = new Pending(update, new CompletableFuture<>());
+        unanswered.incrementAndGet();
+        pending.done.whenComplete((outcome, failure) -> unanswered.decrementAndGet());
         if (!running || !queue.offer(pending)) {
             pending.done.completeExceptionally(new IllegalStateException("the inbox is not accepting updates"));
         }
@@ -84,14 +87,14 @@ public final class InboxWriter implements AutoCloseable {
         var stored = new ArrayList<InboxEntry>();
         var outcomes = new ArrayList<Outcome>();
         try {
-            database.useTransaction(handle -> {
+            database.urgentTransaction(handle -> {
                 for (Pending pending : batch) {
                     IncomingUpdate update = pending.update;
                     var id = inbox.insertIfNew(handle, update, now);
-                    id.ifPresent(value -> stored.add(new InboxEntry(value, update.channel(), update.updateId(),
-                            update.chatKey(), update.payload())));
+                    id.ifPresent(value -> stored.add(InboxEntry.queued(value, update.channel(), update.updateId(), update.chatKey())));
                     outcomes.add(id.isPresent() ? Outcome.STORED : Outcome.REPEAT);
                 }
+                return null;
             });
         } catch (RuntimeException e) {
             LOG.error("could not store {} incoming update(s); the channel will redeliver them", batch.size(), e);
@@ -105,6 +108,11 @@ public final class InboxWriter implements AutoCloseable {
         if (!stored.isEmpty()) {
             onStored.accept(stored);
         }
+    }
+
+    /** True while webhooks wait for their updates to be stored. */
+    public boolean busy() {
+        return unanswered.get() > 0;
     }
 
     private static String key(IncomingUpdate update) {

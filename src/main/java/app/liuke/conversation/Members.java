@@ -49,7 +49,8 @@ public final class Members {
     public void remember(Handle handle, Person person) {
         handle.update("""
                 UPDATE channel_identity SET display_name = :name, username = :username, unreachable_at = NULL
-                WHERE channel = :channel AND external_id = :id""",
+                WHERE channel = :channel AND external_id = :id
+                  AND (display_name IS NOT :name OR username IS NOT :username OR unreachable_at IS NOT NULL)""",
                 "name", ChatInput.name(person.displayName(), person.userId()), "username", person.username(),
                 "channel", person.channel(), "id", person.userId());
     }

@@ -15,7 +15,7 @@ import org.sqlite.SQLiteDataSource;
  * Every write runs in {@link #transaction}: it happens whole or not at all. Thread-safe.
  */
 public final class Database implements AutoCloseable {
-    private final java.util.concurrent.locks.ReentrantLock writers = new java.util.concurrent.locks.ReentrantLock(true);
+    private final WriteTurns writers = new WriteTurns();
     private static final int BUSY_TIMEOUT_MS = 30_000;
     private final Path file;
     private final HikariDataSource pool;
@@ -73,15 +73,31 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction; any exception rolls everything back. Writers of this
-     * process queue on a fair lock first: SQLite would otherwise make them poll for its write lock
-     * with sleeps of up to 100 ms, which is where webhook acknowledgements lost their time.
+     * process take turns ({@link WriteTurns}) before asking SQLite for its write lock.
      */
     public <T> T transaction(Work<T> work) {
-        writers.lock();
+        return transaction(false, work);
+    }
+
+    /**
+     * A transaction someone is waiting on (a webhook's acknowledgement): it goes before queued
+     * background writers, and those see {@link #urgentWaiting()} and keep their transactions short.
+     */
+    public <T> T urgentTransaction(Work<T> work) {
+        return transaction(true, work);
+    }
+
+    /** True while an urgent transaction waits for its turn. */
+    public boolean urgentWaiting() {
+        return writers.urgentWaiting();
+    }
+
+    private <T> T transaction(boolean urgent, Work<T> work) {
+        writers.acquire(urgent);
         try {
             return inTransaction(work);
         } finally {
-            writers.unlock();
+            writers.release();
         }
     }
 
