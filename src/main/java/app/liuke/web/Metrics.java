@@ -16,6 +16,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 public final class Metrics {
     private static final String STARTED = "liuke.metrics.started";
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Looked up per request; building the tags each time was a noticeable share of the webhook's garbage. */
+    private final java.util.concurrent.ConcurrentMap<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record TimerKey(String method, String route, int status) {
+    }
 
     public Metrics(Database database) {
         new JvmMemoryMetrics().bindTo(registry);
@@ -43,11 +48,12 @@ public final class Metrics {
         }
         var matched = ctx.endpoints().matchedHttpEndpoint();
         String route = matched == null ? "unmatched" : matched.path;
-        Timer.builder("http_server_requests")
-                .tag("method", ctx.method().name())
-                .tag("route", route)
-                .tag("status", String.valueOf(ctx.status().getCode()))
-                .register(registry)
+        timers.computeIfAbsent(new TimerKey(ctx.method().name(), route, ctx.status().getCode()), key ->
+                        Timer.builder("http_server_requests")
+                                .tag("method", key.method())
+                                .tag("route", key.route())
+                                .tag("status", String.valueOf(key.status()))
+                                .register(registry))
                 .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 

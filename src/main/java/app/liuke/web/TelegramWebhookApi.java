@@ -4,7 +4,9 @@ import app.liuke.channel.InboundFlow;
 import app.liuke.channel.IncomingUpdate;
 import app.liuke.channel.telegram.TelegramIngest;
 import app.liuke.shared.Secret;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,9 +22,12 @@ final class TelegramWebhookApi {
     private final Secret secret;
     private final InboundFlow flow;
 
-    TelegramWebhookApi(String webhookSecret, InboundFlow flow) {
+    private final long maxBytes;
+
+    TelegramWebhookApi(String webhookSecret, InboundFlow flow, long maxBytes) {
         this.secret = new Secret(webhookSecret);
         this.flow = flow;
+        this.maxBytes = maxBytes;
     }
 
     void receive(Context ctx) {
@@ -31,7 +36,7 @@ final class TelegramWebhookApi {
         }
         IncomingUpdate update;
         try {
-            update = TelegramIngest.read(ctx.bodyAsBytes());
+            update = TelegramIngest.read(body(ctx));
         } catch (IllegalArgumentException e) {
             throw new BadRequest("body", "error.webhook.update", e.getMessage());
         }
@@ -46,5 +51,28 @@ final class TelegramWebhookApi {
             return;
         }
         ctx.status(200).result("");
+    }
+
+    /**
+     * The body, read into an array of exactly its declared length (Javalin's own reader allocates
+     * several kilobytes per request, which shows up as GC pauses at thousands of updates a second).
+     */
+    private byte[] body(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw new ContentTooLargeResponse();
+        }
+        if (declared < 0) {
+            return ctx.bodyAsBytes();
+        }
+        try {
+            byte[] body = ctx.req().getInputStream().readNBytes((int) declared);
+            if (body.length != declared) {
+                throw new BadRequest("body", "error.webhook.update", "the body ended early");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new BadRequest("body", "error.webhook.update", "the body could not be read");
+        }
     }
 }

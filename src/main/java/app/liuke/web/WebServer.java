@@ -40,7 +40,8 @@ public final class WebServer {
         var health = new HealthApi(services.database(), services.channels());
         var auth = new AdminAuth(config.server().adminToken());
         var webhook = config.telegram().enabled() && config.telegram().mode().equals("webhook")
-                ? new TelegramWebhookApi(config.telegram().webhookSecret(), services.channels().flow()) : null;
+                ? new TelegramWebhookApi(config.telegram().webhookSecret(), services.channels().flow(),
+                        config.server().maxRequestBytes()) : null;
         var webChat = new WebChatApi(services.channels().pipeline(), services.channels().outbox(), services.database(), auth,
                 requests, clock);
         var errors = new ErrorMapping(texts, config.server().maxRequestBytes());
