@@ -34,9 +34,6 @@ public final class ServeCommand implements Callable<Integer> {
             int seeded = new DemoShop(liuke).seedIfEmpty();
             LOG.info("demo shop in {} ({} customers seeded now)", config.store().path(), seeded);
         }
-        if (config.telegram().enabled()) {
-            LOG.warn("telegram.enabled is true, but this version has no Telegram channel yet; it is ignored");
-        }
         liuke.startScheduler();
         var web = liuke.startWeb("0.0.0.0");
         var stopped = new CountDownLatch(1);
