@@ -4,38 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.liuke.config.LiukeConfig;
-import app.liuke.support.FakeBotApi;
+import app.liuke.support.TelegramShopTest;
 import app.liuke.support.TestShop;
 import app.liuke.support.Updates;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The webhook's guard, the outbox's handling of Telegram's refusals, and what survives a restart. */
-class DeliveryAndDurabilityTest {
+class DeliveryAndDurabilityTest extends TelegramShopTest {
     static final long ALICE = 111;
     static final long GROUP = -4242;
-    @TempDir
-    Path folder;
-    FakeBotApi api;
-    TestShop shop;
-
-    @BeforeEach
-    void start() {
-        api = new FakeBotApi();
-        shop = TestShop.withTelegram(folder, api.url(), "webhook").startWeb();
-    }
-
-    @AfterEach
-    void stop() {
-        shop.close();
-        api.close();
-    }
-
     private void say(long user, String text) {
         assertEquals(200, shop.webhook(Updates.privateText(Updates.nextId(), user, "小红", text)).status());
     }

@@ -3,38 +3,17 @@ package app.liuke.channel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.liuke.support.FakeBotApi;
+import app.liuke.support.TelegramShopTest;
 import app.liuke.support.TestShop;
 import app.liuke.support.Updates;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Staff commands with roles, and loyal-customer groups, over the real webhook and a fake Bot API. */
-class StaffAndGroupTest {
+class StaffAndGroupTest extends TelegramShopTest {
     static final long OWNER = TestShop.OWNER_ID;
     static final long CLERK = 7002;
     static final long CUSTOMER = 333;
     static final long GROUP = -100_555;
-    @TempDir
-    Path folder;
-    FakeBotApi api;
-    TestShop shop;
-
-    @BeforeEach
-    void start() {
-        api = new FakeBotApi();
-        shop = TestShop.withTelegram(folder, api.url(), "webhook").startWeb();
-    }
-
-    @AfterEach
-    void stop() {
-        shop.close();
-        api.close();
-    }
-
     private String ask(long user, String name, String text, int expectedCount) {
         assertEquals(200, shop.webhook(Updates.privateText(Updates.nextId(), user, name, text)).status());
         return api.awaitSent(String.valueOf(user), expectedCount).get(expectedCount - 1).text();

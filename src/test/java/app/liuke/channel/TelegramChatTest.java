@@ -5,34 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.liuke.support.FakeBotApi;
-import app.liuke.support.TestShop;
+import app.liuke.support.TelegramShopTest;
 import app.liuke.support.Updates;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Customers talking to the bot over Telegram: the real webhook, the real client, a fake Bot API. */
-class TelegramChatTest {
+class TelegramChatTest extends TelegramShopTest {
     static final long ALICE = 111;
-    @TempDir
-    Path folder;
-    FakeBotApi api;
-    TestShop shop;
-
     @BeforeEach
     void start() {
-        api = new FakeBotApi();
-        shop = TestShop.withTelegram(folder, api.url(), "webhook").startWeb();
         api.await(calls -> !api.calls("getMe").isEmpty(), "getMe at start-up");
-    }
-
-    @AfterEach
-    void stop() {
-        shop.close();
-        api.close();
     }
 
     private void say(String text) {
