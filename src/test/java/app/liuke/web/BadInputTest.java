@@ -5,30 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.liuke.support.TestShop;
+import app.liuke.support.WebShopTest;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every bad input gets a clear JSON 4xx and leaves the data as it was. */
-class BadInputTest {
-    @TempDir
-    Path folder;
-    TestShop shop;
-
-    @BeforeEach
-    void start() {
-        shop = TestShop.create(folder).startWeb();
-    }
-
-    @AfterEach
-    void stop() {
-        shop.close();
-    }
-
+class BadInputTest extends WebShopTest {
     private void assertRefused(TestShop.Response response, int status, String error) {
         assertEquals(status, response.status(), response.body());
         assertEquals(error, response.json().get("error").asText(), response.body());

@@ -4,28 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.liuke.support.TestShop;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import app.liuke.support.WebShopTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CustomerApiTest {
-    @TempDir
-    Path folder;
-    TestShop shop;
-
-    @BeforeEach
-    void start() {
-        shop = TestShop.create(folder).startWeb();
-    }
-
-    @AfterEach
-    void stop() {
-        shop.close();
-    }
-
+class CustomerApiTest extends WebShopTest {
     private long createWangFang() {
         var created = shop.post("/api/customers", """
                 {"name": "王芳", "phone": "138 0013 8000", "birthday": "1990年3月5日", "gender": "女",

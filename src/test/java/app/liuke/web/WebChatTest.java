@@ -5,31 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.liuke.support.Browser;
 import app.liuke.support.TestShop;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import app.liuke.support.WebShopTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The web chat at /chat: the same engine and commands as Telegram, in a real headless Chromium. */
-class WebChatTest {
-    @TempDir
-    Path folder;
-    TestShop shop;
-
-    @BeforeEach
-    void start() {
-        shop = TestShop.create(folder).startWeb();
-    }
-
-    @AfterEach
-    void stop() {
-        shop.close();
-    }
-
+class WebChatTest extends WebShopTest {
     @Test
     void aVisitor_startsChatsAndPressesAButton_inTheBrowser() {
         try (var browser = new Browser(folder.resolve("profile"))) {
