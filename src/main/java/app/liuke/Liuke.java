@@ -29,7 +29,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import app.liuke.channel.telegram.TelegramConnection;
 import app.liuke.conversation.ConversationParts;
+import app.liuke.conversation.ChatTexts;
+import app.liuke.conversation.script.BotScripts;
 import app.liuke.conversation.script.ScriptLoader;
+import app.liuke.offer.OfferCatalog;
+import app.liuke.offer.Offers;
+import app.liuke.offer.Redemptions;
+import app.liuke.survey.SurveyEngine;
+import app.liuke.survey.SurveyResponses;
+import app.liuke.survey.SurveySender;
+import app.liuke.task.FollowUpTasks;
 import app.liuke.group.Groups;
 import app.liuke.web.Metrics;
 import app.liuke.web.WebServer;
@@ -53,6 +62,10 @@ public final class Liuke implements AutoCloseable {
     private final DailySweep sweep;
     private final Classifier classifier;
     private final PhoneNumbers phones;
+    private final Offers offers;
+    private final Redemptions redemptions;
+    private final FollowUpTasks tasks;
+    private SurveySender surveys;
     private WebServer web;
     private Channels channels;
     private ScheduledExecutorService scheduler;
@@ -73,6 +86,9 @@ public final class Liuke implements AutoCloseable {
         this.followUps = new FollowUpService(database, customerStore, staff, classifier, clock);
         this.classification = new ClassificationService(database, classifier, points, clock);
         this.sweep = new DailySweep(database, classification, config.classification().sweepAt(), config.timezone(), clock);
+        this.offers = new Offers(new OfferCatalog(), new ShopDays(config.timezone()));
+        this.redemptions = new Redemptions(offers);
+        this.tasks = new FollowUpTasks(staff);
     }
 
     /** Opens the database (migrating it) and wires the services; starts nothing. */
@@ -87,14 +103,22 @@ public final class Liuke implements AutoCloseable {
      */
     public WebServer startWeb(String host) {
         var scripts = ScriptLoader.load(config.botScripts()).orThrow();
-        database.useTransaction(handle -> staff.seedOwners(handle, config.staff().owners(), clock.instant()));
+        database.useTransaction(handle -> {
+            staff.seedOwners(handle, config.staff().owners(), clock.instant());
+            offers.catalog().syncFromConfig(handle, config.offers(), clock.instant());
+        });
         TelegramConnection telegram = config.telegram().enabled() ? new TelegramConnection(config.telegram()) : null;
+        String shopLanguage = BotScripts.language(null, config.locale());
+        var chatTexts = new ChatTexts(scripts);
+        var surveyEngine = new SurveyEngine(scripts.surveys(), new SurveyResponses(), tasks, chatTexts::get, config.surveys(),
+                shopLanguage);
         var conversation = new ConversationParts(scripts, config.locale(), config.timezone(), customers, purchases,
                 followUps, classification, classifier, staff, phones, new Groups(),
-                telegram == null ? () -> null : telegram::username, clock).build();
+                telegram == null ? () -> null : telegram::username, offers, redemptions, surveyEngine, tasks, clock).build();
         channels = new Channels(config, database, conversation, telegram, clock);
+        surveys = new SurveySender(database, channels.outbox(), surveyEngine, shopLanguage, channels.dispatcher()::wake, clock);
         var services = new WebServer.Services(customers, purchases, followUps, staff, classification, database,
-                new Metrics(database), channels);
+                new Metrics(database), channels, offers, surveys, shopLanguage);
         web = new WebServer(config, services, texts, clock).start(host, config.server().port());
         channels.start();
         return web;
@@ -105,7 +129,20 @@ public final class Liuke implements AutoCloseable {
         return channels;
     }
 
-    /** Runs a missed daily sweep now, then checks every minute. A failed tick is logged and retried. */
+    /** The shop's surveys (sending, lapses and reminders), once {@link #startWeb} ran. */
+    public SurveySender surveys() {
+        return surveys;
+    }
+
+    public Offers offers() {
+        return offers;
+    }
+
+    public Redemptions redemptions() {
+        return redemptions;
+    }
+
+    /** Runs a missed daily sweep now, then checks every minute (the sweep, then survey lapses and reminders). A failed tick is logged and retried. */
     public void startScheduler() {
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "liuke-scheduler");
@@ -115,6 +152,9 @@ public final class Liuke implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 sweep.tick();
+                if (surveys != null) {
+                    surveys.tick();
+                }
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(Liuke.class).error("scheduled sweep failed; retrying in a minute", e);
             }

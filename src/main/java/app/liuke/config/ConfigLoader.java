@@ -88,7 +88,7 @@ public final class ConfigLoader {
         }
         var botScripts = Path.of(reader.string("botScripts", "bot-scripts"));
         return new LiukeConfig(server, store, timezone, locale, telegram, staff, archive, points(reader),
-                classification(reader), botScripts, sourceName);
+                classification(reader), OfferConfig.offers(reader, timezone), OfferConfig.surveys(reader), botScripts, sourceName);
     }
 
     private static LiukeConfig.Points points(ConfigReader reader) {

@@ -124,6 +124,42 @@ public final class ConfigReader {
         return List.copyOf(values);
     }
 
+    /** The number of entries of a list of sections (0 when absent); reports it when present but not a list. */
+    public int listSize(String path) {
+        JsonNode node = node(path);
+        if (node == null || node.isNull()) {
+            return 0;
+        }
+        if (!node.isArray()) {
+            return fail(path, "must be a list (each entry starts with -)", 0);
+        }
+        return node.size();
+    }
+
+    /** A list of words, written [A, B] or as one comma-separated value. */
+    public List<String> stringList(String path) {
+        JsonNode node = node(path);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        var values = new ArrayList<String>();
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                known.add(path + "[" + i + "]");
+                values.add(substitute(path + "[" + i + "]", node.get(i).asText()).strip());
+            }
+        } else if (node.isValueNode()) {
+            for (String word : substitute(path, node.asText()).split(",")) {
+                if (!word.isBlank()) {
+                    values.add(word.strip());
+                }
+            }
+        } else {
+            error(path, "must be a list, for example [A, B]");
+        }
+        return List.copyOf(values);
+    }
+
     /** Declares a section; reports it when present but not a mapping. */
     public void section(String path) {
         JsonNode node = node(path);
@@ -144,6 +180,14 @@ public final class ConfigReader {
     }
 
     private void reportUnknown(JsonNode node, String path) {
+        if (node != null && node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (known.contains(path + "[" + i + "]")) {
+                    reportUnknown(node.get(i), path + "[" + i + "]");
+                }
+            }
+            return;
+        }
         if (node == null || !node.isObject()) {
             return;
         }

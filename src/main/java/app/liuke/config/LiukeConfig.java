@@ -20,6 +20,8 @@ public record LiukeConfig(
         Archive archive,
         Points points,
         Classification classification,
+        List<app.liuke.offer.Offer> offers,
+        app.liuke.survey.SurveyRules surveys,
         Path botScripts,
         String source) {
 
@@ -33,27 +35,29 @@ public record LiukeConfig(
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(points, "points");
         Objects.requireNonNull(classification, "classification");
+        offers = List.copyOf(offers);
+        Objects.requireNonNull(surveys, "surveys");
         Objects.requireNonNull(botScripts, "botScripts");
     }
 
     public LiukeConfig withStorePath(Path path) {
         return new LiukeConfig(server, new Store(path), timezone, locale, telegram, staff, archive, points, classification,
-                botScripts, source);
+                offers, surveys, botScripts, source);
     }
 
     public LiukeConfig withServer(Server replacement) {
         return new LiukeConfig(replacement, store, timezone, locale, telegram, staff, archive, points, classification,
-                botScripts, source);
+                offers, surveys, botScripts, source);
     }
 
     public LiukeConfig withTelegram(Telegram replacement) {
         return new LiukeConfig(server, store, timezone, locale, replacement, staff, archive, points, classification,
-                botScripts, source);
+                offers, surveys, botScripts, source);
     }
 
     public LiukeConfig withStaff(Staff replacement) {
         return new LiukeConfig(server, store, timezone, locale, telegram, replacement, archive, points, classification,
-                botScripts, source);
+                offers, surveys, botScripts, source);
     }
 
     /** HTTP server. An empty admin token means {@code /api} refuses every request. */

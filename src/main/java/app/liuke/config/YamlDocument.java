@@ -104,14 +104,22 @@ public final class YamlDocument {
         return 0;
     }
 
-    /** The node at a dotted path, or null when absent. */
+    /** The node at a dotted path such as {@code offers[0].title}, or null when absent. */
     public JsonNode at(String path) {
         JsonNode node = root;
         for (String part : path.split("\\.")) {
+            int bracket = part.indexOf('[');
+            String name = bracket < 0 ? part : part.substring(0, bracket);
             if (node == null || !node.isObject()) {
                 return null;
             }
-            node = node.get(part);
+            node = node.get(name);
+            while (bracket >= 0 && node != null) {
+                int close = part.indexOf(']', bracket);
+                int index = Integer.parseInt(part.substring(bracket + 1, close));
+                node = node.isArray() && index < node.size() ? node.get(index) : null;
+                bracket = part.indexOf('[', close);
+            }
         }
         return node;
     }

@@ -32,12 +32,14 @@ public final class Conversation implements InboundHandler {
     private final Members members;
     private final Speakers speakers;
     private final GroupEvents groups;
+    private final List<ButtonRoute> buttonRoutes;
+    private final SurveyChat surveys;
     private final Locale shopLocale;
     private final Texts chineseErrors = new Texts(Locale.SIMPLIFIED_CHINESE);
     private final Texts englishErrors = new Texts(Locale.ENGLISH);
 
-    Conversation(List<ChatCommand> all, BotScripts scripts, ChatTexts texts, Dialogues dialogues, Members members,
-                 StaffDirectory staff, GroupEvents groups, Locale shopLocale) {
+    Conversation(List<ChatCommand> all, List<ButtonRoute> buttonRoutes, SurveyChat surveys, BotScripts scripts, ChatTexts texts,
+                 Dialogues dialogues, Members members, StaffDirectory staff, GroupEvents groups, Locale shopLocale) {
         for (ChatCommand command : all) {
             commands.put(command.name(), command);
             command.aliases().forEach(alias -> aliases.put(alias, command));
@@ -48,6 +50,8 @@ public final class Conversation implements InboundHandler {
         this.members = members;
         this.speakers = new Speakers(staff, texts, shopLocale);
         this.groups = groups;
+        this.buttonRoutes = List.copyOf(buttonRoutes);
+        this.surveys = surveys;
         this.shopLocale = shopLocale;
     }
 
@@ -119,6 +123,8 @@ public final class Conversation implements InboundHandler {
         var state = dialogues.active(chat);
         if (state.isPresent()) {
             guarded(chat, () -> dialogues.answerText(chat, state.get(), text));
+        } else if (!word.isEmpty() && surveys.typed(chat, text)) {
+            return;
         } else if (word.isEmpty()) {
             chat.say("unknown.nonText");
         } else if (chat.replyCount() == 0) {
@@ -217,6 +223,12 @@ public final class Conversation implements InboundHandler {
 
     private void buttonPress(Chat chat, Inbound.ButtonPress press) {
         String data = press.data();
+        for (ButtonRoute route : buttonRoutes) {
+            if (data.startsWith(route.prefix())) {
+                guarded(chat, () -> route.action().accept(chat, press));
+                return;
+            }
+        }
         if (data.startsWith(Dialogues.COMMAND_BUTTON) && data.length() > 3) {
             chat.send(new Outbound.AnswerButton(chat.where(), press.callbackId(), ""));
             String[] words = data.substring(3).split("\\s+", 2);

@@ -6,6 +6,10 @@ import app.liuke.customer.FollowUpService;
 import app.liuke.customer.PhoneNumbers;
 import app.liuke.customer.PurchaseService;
 import app.liuke.group.Groups;
+import app.liuke.offer.Offers;
+import app.liuke.offer.Redemptions;
+import app.liuke.survey.SurveyEngine;
+import app.liuke.task.FollowUpTasks;
 import app.liuke.staff.StaffDirectory;
 import app.liuke.tier.ClassificationService;
 import app.liuke.tier.Classifier;
@@ -22,7 +26,8 @@ import java.util.function.Supplier;
 public record ConversationParts(BotScripts scripts, Locale shopLocale, ZoneId zone, CustomerService customers,
                                 PurchaseService purchases, FollowUpService followUps, ClassificationService classification,
                                 Classifier classifier, StaffDirectory staff, PhoneNumbers phones, Groups groups,
-                                Supplier<String> botUsername, java.time.Clock clock) {
+                                Supplier<String> botUsername, Offers offers, Redemptions redemptions, SurveyEngine surveys,
+                                FollowUpTasks tasks, java.time.Clock clock) {
 
     /** The router and the handler of delivery news (blocked bots, moved groups) that shares its stores. */
     public record Built(Conversation conversation, ChannelEvents events) {
@@ -40,7 +45,16 @@ public record ConversationParts(BotScripts scripts, Locale shopLocale, ZoneId zo
         commands.addAll(new StaffCommands(new CustomerLookup(customers), customers, purchases, followUps, classification,
                 staff, zone).all());
         commands.addAll(new ManagerCommands(staff, members, groups).all());
-        var conversation = new Conversation(commands, scripts, texts, dialogues, members, staff, groupEvents, shopLocale);
+        var offerWords = new OfferWords(zone);
+        var offerChat = new OfferChat(offers, members, groups, offerWords);
+        commands.addAll(offerChat.commands());
+        commands.add(new RedeemCommand(redemptions, new CustomerLookup(customers), customers, purchases, offerWords).command());
+        var surveyChat = new SurveyChat(surveys, tasks, members, zone);
+        commands.add(surveyChat.command());
+        var buttons = new ArrayList<ButtonRoute>(offerChat.buttons());
+        buttons.addAll(surveyChat.buttons());
+        var conversation = new Conversation(commands, buttons, surveyChat, scripts, texts, dialogues, members, staff, groupEvents,
+                shopLocale);
         return new Built(conversation, new ChannelEvents(members, groupEvents, clock));
     }
 }

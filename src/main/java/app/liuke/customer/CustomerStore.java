@@ -156,17 +156,17 @@ public final class CustomerStore {
                 row.getLong("id"),
                 row.getString("name"),
                 row.getString("phone"),
-                Birthday.fromColumns(nullableInt(row, "birth_year"), row.getString("birth_month_day")),
+                Birthday.fromColumns(RowMapper.intOrNull(row, "birth_year"), row.getString("birth_month_day")),
                 Gender.fromCode(row.getString("gender")),
                 row.getString("notes"),
                 tags,
-                nullableLong(row, "owner_staff_id"),
+                RowMapper.longOrNull(row, "owner_staff_id"),
                 row.getString("owner_staff_name"),
-                nullableLong(row, "staff_group_id"),
+                RowMapper.longOrNull(row, "staff_group_id"),
                 row.getString("staff_group_name"),
                 row.getString("store"),
                 row.getString("source"),
-                nullableLong(row, "referrer_id"),
+                RowMapper.longOrNull(row, "referrer_id"),
                 row.getInt("opted_out") == 1,
                 instant(row, "opted_out_at"),
                 instant(row, "created_at"),
@@ -181,15 +181,5 @@ public final class CustomerStore {
     static Instant instant(ResultSet row, String column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? null : Instant.ofEpochSecond(value);
-    }
-
-    static Long nullableLong(ResultSet row, String column) throws SQLException {
-        long value = row.getLong(column);
-        return row.wasNull() ? null : value;
-    }
-
-    static Integer nullableInt(ResultSet row, String column) throws SQLException {
-        int value = row.getInt(column);
-        return row.wasNull() ? null : value;
     }
 }

@@ -1,5 +1,6 @@
 package app.liuke.customer;
 
+import app.liuke.store.RowMapper;
 import app.liuke.shared.InvalidInput;
 import app.liuke.shared.NotFound;
 import app.liuke.staff.StaffDirectory;
@@ -75,7 +76,7 @@ public final class FollowUpService {
     }
 
     private static FollowUp map(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new FollowUp(row.getLong("id"), row.getLong("customer_id"), CustomerStore.nullableLong(row, "staff_id"),
+        return new FollowUp(row.getLong("id"), row.getLong("customer_id"), RowMapper.longOrNull(row, "staff_id"),
                 row.getString("staff_name"), CustomerStore.instant(row, "happened_at"),
                 FollowUpMethod.valueOf(row.getString("method").toUpperCase(Locale.ROOT)), row.getString("content"));
     }

@@ -1,5 +1,6 @@
 package app.liuke.customer;
 
+import app.liuke.store.RowMapper;
 import app.liuke.store.Handle;
 import java.time.Instant;
 import java.util.Arrays;
@@ -51,10 +52,10 @@ public final class PurchaseStore {
 
     private static Purchase map(java.sql.ResultSet row) throws java.sql.SQLException {
         String items = row.getString("items");
-        return new Purchase(row.getLong("id"), CustomerStore.nullableLong(row, "customer_id"),
+        return new Purchase(row.getLong("id"), RowMapper.longOrNull(row, "customer_id"),
                 CustomerStore.instant(row, "purchased_at"), row.getLong("amount_cents"),
                 items == null ? List.of() : Arrays.asList(items.split(ITEM_SEPARATOR)),
-                row.getString("store"), CustomerStore.nullableLong(row, "staff_id"), row.getString("staff_name"),
+                row.getString("store"), RowMapper.longOrNull(row, "staff_id"), row.getString("staff_name"),
                 row.getString("external_ref"));
     }
 }

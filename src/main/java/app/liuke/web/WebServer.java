@@ -23,7 +23,8 @@ public final class WebServer {
 
     public record Services(CustomerService customers, PurchaseService purchases, FollowUpService followUps,
                            StaffDirectory staff, ClassificationService classification, Database database, Metrics metrics,
-                           Channels channels) {
+                           Channels channels, app.liuke.offer.Offers offers, app.liuke.survey.SurveySender surveys,
+                           String shopLanguage) {
     }
 
     public WebServer(LiukeConfig config, Services services, Texts texts, Clock clock) {
@@ -44,6 +45,9 @@ public final class WebServer {
                         config.server().maxRequestBytes()) : null;
         var webChat = new WebChatApi(services.channels().pipeline(), services.channels().outbox(), services.database(), auth,
                 requests, clock);
+        var offerApi = new OfferApi(services.offers(), services.database(), requests, dates, clock);
+        var surveyApi = new SurveyApi(services.surveys(), services.database(), services.staff(), requests, dates,
+                services.shopLanguage(), clock);
         var errors = new ErrorMapping(texts, config.server().maxRequestBytes());
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -51,6 +55,7 @@ public final class WebServer {
             javalin.jsonMapper(new JavalinJackson(json, false));
             errors.declare(javalin.routes);
             routes(javalin.routes, auth, customerApi, purchaseApi, classificationApi, health, services.metrics());
+            engagementRoutes(javalin.routes, offerApi, surveyApi);
             chatRoutes(javalin.routes, webhook, webChat);
         });
     }
@@ -77,6 +82,16 @@ public final class WebServer {
         routes.post("/api/purchases", purchases::create);
         routes.get("/api/reports/segments", classification::segments);
         routes.get("/api/staff", purchases::staff);
+    }
+
+    /** Offers and surveys (behind the same admin token as the rest of {@code /api}). */
+    private static void engagementRoutes(RoutesConfig routes, OfferApi offers, SurveyApi surveys) {
+        routes.get("/api/offers", offers::list);
+        routes.post("/api/offers", offers::create);
+        routes.get("/api/offers/{id}", offers::get);
+        routes.post("/api/offers/{id}/codes", offers::issue);
+        routes.get("/api/surveys/{id}/results", surveys::results);
+        routes.post("/api/surveys/{id}/send", surveys::send);
     }
 
     /** The chat side: Telegram's webhook (when Telegram is on in webhook mode) and the web chat. */

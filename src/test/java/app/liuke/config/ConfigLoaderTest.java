@@ -36,6 +36,39 @@ class ConfigLoaderTest {
         assertEquals("webhook", config.telegram().mode());
         assertEquals("https://api.telegram.org", config.telegram().apiUrl());
         assertEquals("CN", config.archive().phoneRegion());
+        assertEquals(List.of("a-20-off", "b-15-off", "birthday-a", "birthday-b", "birthday-c", "welcome-back", "presale-loyal"),
+                config.offers().stream().map(app.liuke.offer.Offer::id).toList());
+        assertEquals(30, config.surveys().cooldownDays());
+    }
+
+    @Test
+    void badOffers_areReportedWithTheirKeyAndLine() throws Exception {
+        var errors = errorsOf("""
+                offers:
+                  - id: Big Sale
+                    title: 大促
+                    text: 全场 5 折
+                  - id: ok-offer
+                    title: 好
+                    text: 好
+                    tiers: [A, Z]
+                    validFrom: 2026-12-01
+                    validUntil: someday
+                    colour: red
+                  - id: ok-offer
+                    title: 二
+                    text: 二
+                    personal: false
+                surveys:
+                  remindAfterHours: 80
+                """, Map.of());
+        String all = errors.stream().map(ConfigError::toString).reduce("", (a, b) -> a + b + "\n");
+        assertTrue(all.contains(":2") && all.contains("offers[0].id"), all);
+        assertTrue(all.contains(":8") && all.contains("offers[1].tiers"), all);
+        assertTrue(all.contains(":10") && all.contains("someday"), all);
+        assertTrue(all.contains(":11") && all.contains("offers[1].colour") && all.contains("unknown key"), all);
+        assertTrue(all.contains("offers[2].code"), "a shared offer needs its code: " + all);
+        assertTrue(all.contains("surveys.expireAfterHours"), all);
     }
 
     @Test

@@ -27,7 +27,7 @@ class BotScriptsTest {
 
     @Test
     void aBrokenScript_isReportedWithFileLineAndKey() throws IOException {
-        Files.writeString(folder.resolve("survey-note.yaml"), """
+        Files.writeString(folder.resolve("my-note.yaml"), """
                 command: note
                 steps:
                   - id: ask
@@ -42,13 +42,39 @@ class BotScriptsTest {
         Files.writeString(folder.resolve("texts.en.yaml"), "shop: our shop\n");
         List<ConfigError> errors = ScriptLoader.load(folder).errors();
         String all = errors.stream().map(ConfigError::toString).reduce("", (a, b) -> a + b + "\n");
-        assertTrue(all.contains("survey-note.yaml:1") && all.contains("built-in command"), all);
-        assertTrue(all.contains("survey-note.yaml:4") && all.contains("no.such.text"), all);
-        assertTrue(all.contains("survey-note.yaml:5") && all.contains("colour"), all);
+        assertTrue(all.contains("my-note.yaml:1") && all.contains("built-in command"), all);
+        assertTrue(all.contains("my-note.yaml:4") && all.contains("no.such.text"), all);
+        assertTrue(all.contains("my-note.yaml:5") && all.contains("colour"), all);
         assertTrue(all.contains("nowhere"), all);
         assertTrue(all.contains("launch-rocket"), all);
         assertTrue(all.contains("two steps are called 'ask'"), all);
         assertTrue(all.contains("texts.en.yaml") && all.contains("welcome.new"), "a removed text the bot uses: " + all);
+    }
+
+    @Test
+    void aBrokenSurvey_isReportedWithFileLineAndKey() throws IOException {
+        Files.writeString(folder.resolve("survey-visit.yaml"), """
+                title: {zh-CN: 到店体验, en: Your visit}
+                intro: {zh-CN: 你好}
+                thanks: {zh-CN: 谢谢, en: Thanks}
+                questions:
+                  - id: score
+                    kind: stars
+                    text: {zh-CN: 打分, en: Score}
+                  - id: pick
+                    kind: choice
+                    text: {zh-CN: 选一个, en: Pick one}
+                    options:
+                      - id: only
+                        text: {zh-CN: 唯一, en: Only}
+                """);
+        List<ConfigError> errors = ScriptLoader.load(folder).errors();
+        String all = errors.stream().map(ConfigError::toString).reduce("", (a, b) -> a + b + "\n");
+        assertTrue(all.contains("survey-visit.yaml:2") && all.contains("intro.en"), all);
+        assertTrue(all.contains("survey-visit.yaml:6") && all.contains("csat"), all);
+        assertTrue(all.contains("survey-visit.yaml:11") && all.contains("2 to 10 options"), all);
+        var shipped = ScriptLoader.load(folder.resolve("none")).orThrow();
+        assertEquals(java.util.Set.of("post-purchase", "dormant"), shipped.surveys().keySet());
     }
 
     @Test

@@ -41,6 +41,13 @@ public final class FakeBotApi implements AutoCloseable {
         public String text() {
             return body.path("text").asText();
         }
+
+        /** The data of every button under the message, row by row. */
+        public List<String> buttonData() {
+            var data = new ArrayList<String>();
+            body.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(button -> data.add(button.path("callback_data").asText())));
+            return data;
+        }
     }
 
     private record Refusal(String chatId, String response, int status) {

@@ -41,6 +41,13 @@ public final class Updates {
                 + ",\"type\":\"private\"},\"text\":\"...\"},\"chat_instance\":\"42\",\"data\":" + quote(data) + "}}";
     }
 
+    /** A button under a message in a group, pressed by {@code userId}. */
+    public static String groupButtonPress(long updateId, long chatId, long userId, String firstName, String data, int messageId) {
+        return "{\"update_id\":" + updateId + ",\"callback_query\":{\"id\":\"cb" + updateId + "\",\"from\":" + user(userId, firstName)
+                + ",\"message\":{\"message_id\":" + messageId + ",\"date\":" + DATE + ",\"chat\":" + group(chatId)
+                + ",\"text\":\"...\"},\"chat_instance\":\"43\",\"data\":" + quote(data) + "}}";
+    }
+
     /** A chat_member update: someone joined (left → member), through the named invite link if given. */
     public static String memberJoined(long updateId, long chatId, long userId, String firstName, String inviteLinkName) {
         String link = inviteLinkName == null ? "" : ",\"invite_link\":{\"invite_link\":\"https://t.me/+abc\",\"creator\":"

@@ -73,8 +73,10 @@ public final class TelegramGateway implements ChannelGateway {
             return result instanceof Message sent ? sent.getMessageId().toString() : edit.messageId();
         }
         var answer = (Outbound.AnswerButton) message;
+        boolean empty = answer.text() == null || answer.text().isEmpty();
+        // a longer answer (a reason, a code) is shown as an alert the person closes, not a toast that vanishes
         client.execute(AnswerCallbackQuery.builder().callbackQueryId(answer.callbackId())
-                .text(answer.text() == null || answer.text().isEmpty() ? null : answer.text()).build());
+                .text(empty ? null : answer.text()).showAlert(!empty && answer.text().length() > 40).build());
         return answer.callbackId();
     }
 

@@ -1,20 +1,27 @@
 package app.liuke.conversation.script;
 
+import app.liuke.survey.Survey;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything loaded from {@code bot-scripts/}: the dialogues by name and the chat texts by
- * language. Immutable and thread-safe.
+ * Everything loaded from {@code bot-scripts/}: the dialogues by name, the chat texts by language
+ * and the surveys by id. Immutable and thread-safe.
  */
-public record BotScripts(Map<String, Dialogue> dialogues, Map<String, Map<String, String>> texts, String source) {
+public record BotScripts(Map<String, Dialogue> dialogues, Map<String, Map<String, String>> texts, Map<String, Survey> surveys,
+                         String source) {
     public static final String ZH = "zh-CN";
     public static final String EN = "en";
 
     public BotScripts {
         dialogues = Map.copyOf(dialogues);
         texts = Map.copyOf(texts);
+        surveys = Map.copyOf(surveys);
+    }
+
+    public Optional<Survey> survey(String id) {
+        return Optional.ofNullable(surveys.get(id));
     }
 
     public Optional<Dialogue> dialogue(String name) {

@@ -3,6 +3,8 @@ package app.liuke.conversation.script;
 import app.liuke.config.ConfigError;
 import app.liuke.config.ConfigException;
 import app.liuke.config.YamlDocument;
+import app.liuke.survey.Survey;
+import app.liuke.survey.SurveyReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +25,8 @@ import java.util.stream.Stream;
 public final class ScriptLoader {
     /** The scripts the jar carries (and the code relies on). */
     static final List<String> BUILT_IN = List.of("texts.zh-CN.yaml", "texts.en.yaml", "welcome.yaml",
-            "group-welcome.yaml", "help.yaml", "birthday.yaml", "optout.yaml", "optin.yaml");
+            "group-welcome.yaml", "help.yaml", "birthday.yaml", "optout.yaml", "optin.yaml", "survey-post-purchase.yaml",
+            "survey-dormant.yaml");
     private static final String EMBEDDED = "/default-bot-scripts/";
 
     private ScriptLoader() {
@@ -81,7 +84,15 @@ public final class ScriptLoader {
         }
         TextFile.checkSameKeys(texts, textFiles, errors);
         var dialogues = new LinkedHashMap<String, Dialogue>();
+        var surveys = new LinkedHashMap<String, Survey>();
         for (var entry : documents.entrySet()) {
+            if (entry.getKey().startsWith(SurveyReader.PREFIX)) {
+                Survey survey = new SurveyReader(entry.getValue(), errors).read(nameOf(entry.getKey()).substring(SurveyReader.PREFIX.length()));
+                if (survey != null) {
+                    surveys.put(survey.id(), survey);
+                }
+                continue;
+            }
             var reader = new DialogueReader(entry.getValue(), texts, errors);
             Dialogue dialogue = reader.read(nameOf(entry.getKey()));
             if (dialogue != null) {
@@ -90,8 +101,13 @@ public final class ScriptLoader {
         }
         ScriptChecks.checkCommands(dialogues, errors);
         ScriptChecks.checkRequired(dialogues, texts, textFiles, errors);
+        for (String required : List.of(Survey.AFTER_PURCHASE, Survey.DORMANT)) {
+            if (!surveys.containsKey(required)) {
+                errors.add(new ConfigError(SurveyReader.PREFIX + required + ".yaml", 0, "", "this survey is required"));
+            }
+        }
         String source = Files.isDirectory(folder) ? folder.toString() : "(built-in bot-scripts)";
-        return new Result(new BotScripts(dialogues, texts, source), errors);
+        return new Result(new BotScripts(dialogues, texts, surveys, source), errors);
     }
 
     private static String languageOf(String fileName) {
