@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * Immutable; the compact constructor checks every field.
  */
 public record Offer(String id, String title, String text, List<Tier> tiers, List<Stage> stages, String segment,
-                    LocalDate validFrom, LocalDate validUntil, Integer codeDays, int perCustomer, Integer stock,
-                    boolean personal, String sharedCode, boolean listed, boolean active) {
+                    LocalDate validFrom, LocalDate validUntil, Integer codeValidDays, int perCustomer, Integer stock,
+                    boolean personal, String code, boolean listed, boolean active) {
     public static final int MAX_ID = 24;
 
     public Offer {
@@ -32,7 +32,7 @@ public record Offer(String id, String title, String text, List<Tier> tiers, List
         if (validFrom != null && validUntil != null && validUntil.isBefore(validFrom)) {
             throw new InvalidInput("validUntil", "error.offer.window", validFrom, validUntil);
         }
-        if (codeDays != null && (codeDays < 1 || codeDays > 3650)) {
+        if (codeValidDays != null && (codeValidDays < 1 || codeValidDays > 3650)) {
             throw new InvalidInput("codeValidDays", "error.offer.range", "codeValidDays", 1, 3650);
         }
         if (perCustomer < 1 || perCustomer > 1000) {
@@ -42,11 +42,11 @@ public record Offer(String id, String title, String text, List<Tier> tiers, List
             throw new InvalidInput("stock", "error.offer.range", "stock", 0, 10_000_000);
         }
         if (personal) {
-            sharedCode = null;
+            code = null;
         } else {
-            sharedCode = sharedCode == null ? null : OfferCodes.normalize(sharedCode);
-            if (sharedCode == null || !sharedCode.matches("[A-Z0-9]{4,16}")) {
-                throw new InvalidInput("code", "error.offer.sharedCode", String.valueOf(sharedCode));
+            code = code == null ? null : OfferCodes.normalize(code);
+            if (code == null || !code.matches("[A-Z0-9]{4,16}")) {
+                throw new InvalidInput("code", "error.offer.sharedCode", String.valueOf(code));
             }
         }
     }
@@ -83,7 +83,7 @@ public record Offer(String id, String title, String text, List<Tier> tiers, List
     }
 
     public Offer withActive(boolean value) {
-        return new Offer(id, title, text, tiers, stages, segment, validFrom, validUntil, codeDays, perCustomer, stock,
-                personal, sharedCode, listed, value);
+        return new Offer(id, title, text, tiers, stages, segment, validFrom, validUntil, codeValidDays, perCustomer, stock,
+                personal, code, listed, value);
     }
 }

@@ -46,8 +46,8 @@ public final class OfferCatalog {
         if (find(handle, offer.id()).isPresent()) {
             throw new Conflict("id", "error.offer.taken", offer.id());
         }
-        if (offer.sharedCode() != null && bySharedCode(handle, offer.sharedCode()).isPresent()) {
-            throw new Conflict("code", "error.offer.codeTaken", offer.sharedCode());
+        if (offer.code() != null && bySharedCode(handle, offer.code()).isPresent()) {
+            throw new Conflict("code", "error.offer.codeTaken", offer.code());
         }
         save(handle, offer, Source.API, now);
         return find(handle, offer.id()).orElseThrow();
@@ -69,8 +69,8 @@ public final class OfferCatalog {
                 "stages", String.join(",", offer.stages().stream().map(Stage::code).toList()), "segment", offer.segment(),
                 "from", offer.validFrom() == null ? null : offer.validFrom().toString(),
                 "until", offer.validUntil() == null ? null : offer.validUntil().toString(),
-                "codeDays", offer.codeDays(), "perCustomer", offer.perCustomer(), "stock", offer.stock(),
-                "personal", offer.personal() ? 1 : 0, "shared", offer.sharedCode(), "listed", offer.listed() ? 1 : 0,
+                "codeDays", offer.codeValidDays(), "perCustomer", offer.perCustomer(), "stock", offer.stock(),
+                "personal", offer.personal() ? 1 : 0, "shared", offer.code(), "listed", offer.listed() ? 1 : 0,
                 "source", source.name().toLowerCase(java.util.Locale.ROOT), "active", offer.active() ? 1 : 0,
                 "now", now.getEpochSecond());
     }

@@ -25,7 +25,7 @@ public record OfferStats(long codesIssued, long redeemed, long customers, long w
         long expired = handle.queryLong(unused + "k.expires_at <= :now", "id", id, "now", now.getEpochSecond());
         Long stockLeft = offer.stock() == null ? null : Math.max(0, offer.stock() - (offer.personal() ? issued : redeemed));
         var byStore = new LinkedHashMap<String, Long>();
-        handle.query("SELECT COALESCE(store, ''), count(*) FROM offer_redemption WHERE offer_id = :id GROUP BY 1 ORDER BY 2 DESC, 1",
+        handle.query("SELECT COALESCE(store, '-'), count(*) FROM offer_redemption WHERE offer_id = :id GROUP BY 1 ORDER BY 2 DESC, 1",
                 row -> byStore.put(row.getString(1), row.getLong(2)), "id", id);
         return new OfferStats(issued, redeemed, customers, withPurchase, open, expired, stockLeft, byStore);
     }

@@ -89,7 +89,7 @@ public final class Offers {
         if (!offer.personal()) {
             boolean stockLeft = offer.stock() == null || handle.queryLong(
                     "SELECT count(*) FROM offer_redemption WHERE offer_id = :offer", "offer", offer.id()) < offer.stock();
-            return stockLeft ? Claim.given(new Held(offer, offer.sharedCode(), endOf(offer.validUntil())), false)
+            return stockLeft ? Claim.given(new Held(offer, offer.code(), endOf(offer.validUntil())), false)
                     : Claim.refused(Refusal.OUT_OF_STOCK);
         }
         Optional<Held> unused = heldCodes(handle, customerId, now).stream()
@@ -118,8 +118,8 @@ public final class Offers {
     /** A new personal code; it lapses at the end of the offer or after the offer's code days, whichever is first. */
     private Held issue(Handle handle, Offer offer, long customerId, String via, Instant now) {
         Instant expires = endOf(offer.validUntil());
-        if (offer.codeDays() != null) {
-            Instant byDays = endOf(today(now).plusDays(offer.codeDays() - 1L));
+        if (offer.codeValidDays() != null) {
+            Instant byDays = endOf(today(now).plusDays(offer.codeValidDays() - 1L));
             expires = expires == null || byDays.isBefore(expires) ? byDays : expires;
         }
         while (true) {

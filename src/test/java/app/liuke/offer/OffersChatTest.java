@@ -90,6 +90,27 @@ class OffersChatTest extends TelegramShopTest {
     }
 
     @Test
+    void aSharedCode_namesTheCustomer_andKeepsToThePerCustomerLimit() {
+        shopWithCustomers();
+        var created = shop.post("/api/offers", """
+                {"id": "vip-day", "title": "会员日 9 折", "text": "每月 8 号会员日全场 9 折", "personal": false, "code": "vip-day8"}""");
+        assertEquals(201, created.status(), created.body());
+        assertTrue(ask(ALICE, "Alice", "/offers", 2).contains("VIPDAY8"), "the shared code is shown to those who qualify");
+        assertTrue(ask(CLERK, "小王", "/redeem VIPDAY8", 1).contains("/redeem VIPDAY8 顾客"), "asks for the customer");
+        String done = ask(CLERK, "小王", "/redeem vipday8 #" + customerId(ALICE) + " 300", 2);
+        assertTrue(done.contains("核销成功") && done.contains("300"), done);
+        assertTrue(ask(CLERK, "小王", "/redeem VIPDAY8 #" + customerId(ALICE), 3).contains("每人限用 1 次"));
+        assertTrue(ask(CLERK, "小王", "/redeem VIPDAY8 #" + customerId(BOB), 4).contains("核销成功"));
+        assertEquals(409, shop.post("/api/offers", """
+                {"id": "vip-day", "title": "重复", "text": "重复"}""").status());
+        assertEquals(400, shop.post("/api/offers", """
+                {"id": "x", "title": "坏", "text": "坏", "tiers": ["Z"]}""").status());
+        assertEquals(400, shop.post("/api/offers", """
+                {"id": "y", "title": "坏", "text": "坏", "segment": "colour:red"}""").status());
+        assertEquals(404, shop.get("/api/offers/nope").status());
+    }
+
+    @Test
     void twoStaffRedeemingOneCodeAtOnce_exactlyOneSucceeds() {
         shopWithCustomers();
         String code = code(ask(ALICE, "Alice", "/offers", 2));
