@@ -57,7 +57,7 @@ final class LowScoreAlerts {
         var lines = new ArrayList<String>();
         for (SurveyResponses.Answer answer : answers) {
             survey.questions().stream().filter(q -> q.id().equals(answer.question())).findFirst().ifPresent(question -> {
-                String label = question.text().in(shopLanguage);
+                String label = question.text().in(shopLanguage).split("[（(]", 2)[0].strip();
                 String shortLabel = label.length() > 24 ? label.substring(0, 24) + "…" : label;
                 String value;
                 if (answer.score() != null) {
