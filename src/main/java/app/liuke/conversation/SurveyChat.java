@@ -101,7 +101,8 @@ final class SurveyChat {
             toast = "";
             String closed = chat.text("task.closed", "staff", chat.staff().get().name(),
                     "time", LocalDateTime.ofInstant(chat.now(), zone).format(WHEN));
-            chat.send(new Outbound.EditText(chat.where(), press.messageId(), task.get().detail() + closed, List.of()));
+            chat.send(press.messageId() == null ? new Outbound.SendText(chat.where(), task.get().detail() + closed)
+                    : new Outbound.EditText(chat.where(), press.messageId(), task.get().detail() + closed, List.of()));
         }
         chat.send(new Outbound.AnswerButton(chat.where(), press.callbackId(), toast));
     }

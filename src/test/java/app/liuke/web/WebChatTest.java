@@ -33,6 +33,38 @@ class WebChatTest extends WebShopTest {
     }
 
     @Test
+    void aCustomerAnswersTheSurveyInTheBrowser_byButtonsAndTyping() {
+        try (var browser = new Browser(folder.resolve("profile"))) {
+            browser.driver.get("http://127.0.0.1:" + shop.port() + "/chat");
+            var wait = browser.waiting();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "欢迎"));
+            long customer = shop.queryLong("SELECT customer_id FROM channel_identity WHERE channel = 'web'");
+            assertEquals(201, shop.post("/api/purchases", "{\"customerId\":" + customer + ",\"amount\":680}").status());
+            var input = browser.driver.findElement(By.id("text"));
+            input.sendKeys("/survey" + Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "（1/4）"));
+            clickButton(browser, "5");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "（2/4）"));
+            clickButton(browser, "10");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "（3/4）"));
+            clickButton(browser, "服务热情周到");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "（4/4）"));
+            input.sendKeys("很好，谢谢" + Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "收到啦"));
+        }
+        assertEquals("completed", shop.liuke.database().read(h -> h.queryOne("SELECT status FROM survey_response",
+                row -> row.getString(1)).orElseThrow()));
+        assertEquals(0, shop.count("follow_up_task"), "high scores open no task");
+    }
+
+    /** Clicks the last button with this label (the newest question's). */
+    private static void clickButton(Browser browser, String label) {
+        var buttons = browser.driver.findElements(By.cssSelector(".choices button")).stream()
+                .filter(button -> button.getText().equals(label)).toList();
+        buttons.get(buttons.size() - 1).click();
+    }
+
+    @Test
     void withTheAdminToken_theWebChatSpeaksAsTheOwner() {
         shop.post("/api/customers", "{\"name\":\"王女士\",\"phone\":\"13800138000\"}");
         try (var browser = new Browser(folder.resolve("profile"))) {
