@@ -29,10 +29,12 @@ public final class Channels implements AutoCloseable {
     private final ChatPipeline pipeline;
     private final InboundFlow flow;
 
-    Channels(LiukeConfig config, Database database, ConversationParts.Built conversation, TelegramConnection telegram, Clock clock) {
+    Channels(LiukeConfig config, Database database, ConversationParts.Built conversation, TelegramConnection telegram,
+             app.liuke.outbox.SendGate gate, Clock clock) {
         this.telegram = telegram;
         List<ChannelGateway> gateways = telegram == null ? List.of() : List.of(new TelegramGateway(telegram.client()));
-        this.dispatcher = new Dispatcher(database, outbox, gateways, conversation.events(), clock);
+        this.dispatcher = new Dispatcher(database, outbox, gateways, conversation.events(), gate, config.dispatch(), clock,
+                System::nanoTime);
         var inbox = new Inbox();
         this.pipeline = new ChatPipeline(database, inbox, outbox, conversation.conversation(), dispatcher::wake, clock);
         this.flow = new InboundFlow(database, inbox, pipeline,

@@ -42,6 +42,12 @@ import app.liuke.task.FollowUpTasks;
 import app.liuke.group.Groups;
 import app.liuke.web.Metrics;
 import app.liuke.web.WebServer;
+import app.liuke.campaign.CampaignPlanner;
+import app.liuke.campaign.CampaignScheduler;
+import app.liuke.campaign.CampaignTexts;
+import app.liuke.campaign.Campaigns;
+import app.liuke.campaign.ContactPolicy;
+import app.liuke.outbox.Outbox;
 import java.time.Clock;
 
 /**
@@ -102,26 +108,63 @@ public final class Liuke implements AutoCloseable {
      * (0 picks a free port).
      */
     public WebServer startWeb(String host) {
+        var parts = chatParts();
+        TelegramConnection telegram = config.telegram().enabled() ? new TelegramConnection(config.telegram()) : null;
+        var conversation = new ConversationParts(parts.scripts(), config.locale(), config.timezone(), customers, purchases,
+                followUps, classification, classifier, staff, phones, new Groups(),
+                telegram == null ? () -> null : telegram::username, offers, redemptions, parts.surveyEngine(), tasks,
+                parts.campaigns(), clock).build();
+        channels = new Channels(config, database, conversation, telegram, parts.policy(), clock);
+        surveys = new SurveySender(database, channels.outbox(), parts.surveyEngine(), parts.language(), channels.dispatcher()::wake, clock);
+        var services = new WebServer.Services(customers, purchases, followUps, staff, classification, database,
+                new Metrics(database), channels, offers, surveys, parts.campaigns(), parts.language());
+        web = new WebServer(config, services, texts, clock).start(host, config.server().port());
+        channels.start();
+        return web;
+    }
+
+    /** What the chat side and the campaigns share, built once from bot-scripts and config. */
+    private record ChatParts(BotScripts scripts, String language, SurveyEngine surveyEngine, ContactPolicy policy,
+                             Campaigns campaigns, CampaignScheduler scheduler) {
+    }
+
+    private ChatParts chatParts;
+
+    private synchronized ChatParts chatParts() {
+        if (chatParts != null) {
+            return chatParts;
+        }
         var scripts = ScriptLoader.load(config.botScripts()).orThrow();
         database.useTransaction(handle -> {
             staff.seedOwners(handle, config.staff().owners(), clock.instant());
             offers.catalog().syncFromConfig(handle, config.offers(), clock.instant());
         });
-        TelegramConnection telegram = config.telegram().enabled() ? new TelegramConnection(config.telegram()) : null;
         String shopLanguage = BotScripts.language(null, config.locale());
         var chatTexts = new ChatTexts(scripts);
         var surveyEngine = new SurveyEngine(scripts.surveys(), new SurveyResponses(), tasks, chatTexts::get, config.surveys(),
                 shopLanguage);
-        var conversation = new ConversationParts(scripts, config.locale(), config.timezone(), customers, purchases,
-                followUps, classification, classifier, staff, phones, new Groups(),
-                telegram == null ? () -> null : telegram::username, offers, redemptions, surveyEngine, tasks, clock).build();
-        channels = new Channels(config, database, conversation, telegram, clock);
-        surveys = new SurveySender(database, channels.outbox(), surveyEngine, shopLanguage, channels.dispatcher()::wake, clock);
-        var services = new WebServer.Services(customers, purchases, followUps, staff, classification, database,
-                new Metrics(database), channels, offers, surveys, shopLanguage);
-        web = new WebServer(config, services, texts, clock).start(host, config.server().port());
-        channels.start();
-        return web;
+        var policy = new ContactPolicy(config.contact(), config.timezone());
+        CampaignTexts campaignTexts = (key, vars) -> chatTexts.get(shopLanguage, key, vars);
+        var planner = new CampaignPlanner(database, new Outbox(), policy, offers, surveyEngine, campaignTexts, shopLanguage,
+                config.timezone());
+        var campaigns = new Campaigns(database, planner, config.campaigns(), campaignTexts, config.timezone(), clock, () -> {
+            if (channels != null) {
+                channels.dispatcher().wake();
+            }
+        });
+        chatParts = new ChatParts(scripts, shopLanguage, surveyEngine, policy, campaigns,
+                new CampaignScheduler(campaigns, database, config.timezone(), clock));
+        return chatParts;
+    }
+
+    /** The shop's campaigns (preview, run, figures); loads bot-scripts on first use. */
+    public Campaigns campaigns() {
+        return chatParts().campaigns();
+    }
+
+    /** The campaign scheduler (tests tick it after moving the clock). */
+    public CampaignScheduler campaignScheduler() {
+        return chatParts().scheduler();
     }
 
     /** The chat side, once {@link #startWeb} ran. */
@@ -142,7 +185,10 @@ public final class Liuke implements AutoCloseable {
         return redemptions;
     }
 
-    /** Runs a missed daily sweep now, then checks every minute (the sweep, then survey lapses and reminders). A failed tick is logged and retried. */
+    /**
+     * Runs a missed daily sweep now, then checks every minute: the sweep, survey lapses and reminders,
+     * and campaign schedules. A failed tick is logged and retried.
+     */
     public void startScheduler() {
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "liuke-scheduler");
@@ -155,6 +201,7 @@ public final class Liuke implements AutoCloseable {
                 if (surveys != null) {
                     surveys.tick();
                 }
+                campaignScheduler().tick();
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(Liuke.class).error("scheduled sweep failed; retrying in a minute", e);
             }

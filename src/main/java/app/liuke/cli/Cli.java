@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** The command line. With no command it serves, as {@code serve} would. */
 @Command(name = "liuke", mixinStandardHelpOptions = true, version = "Liuke 留客 0.1",
         description = "Liuke 留客: keeps a shop's customers.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ClassifyCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ClassifyCommand.class, CampaignCommand.class,
                 BackupCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
     @Mixin

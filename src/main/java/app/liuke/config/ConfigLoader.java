@@ -87,8 +87,10 @@ public final class ConfigLoader {
             reader.error("archive.phoneRegion", "must be a two-letter country code such as CN");
         }
         var botScripts = Path.of(reader.string("botScripts", "bot-scripts"));
+        var surveys = OfferConfig.surveys(reader);
         return new LiukeConfig(server, store, timezone, locale, telegram, staff, archive, points(reader),
-                classification(reader), OfferConfig.offers(reader, timezone), OfferConfig.surveys(reader), botScripts, sourceName);
+                classification(reader), OfferConfig.offers(reader, timezone), surveys, CampaignConfig.contact(reader, surveys.cooldownDays()),
+                CampaignConfig.dispatch(reader), CampaignConfig.campaigns(reader), botScripts, sourceName);
     }
 
     private static LiukeConfig.Points points(ConfigReader reader) {

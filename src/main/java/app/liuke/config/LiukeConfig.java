@@ -22,6 +22,9 @@ public record LiukeConfig(
         Classification classification,
         List<app.liuke.offer.Offer> offers,
         app.liuke.survey.SurveyRules surveys,
+        app.liuke.campaign.ContactRules contact,
+        app.liuke.outbox.DispatchRules dispatch,
+        List<app.liuke.campaign.CampaignSettings> campaigns,
         Path botScripts,
         String source) {
 
@@ -37,27 +40,46 @@ public record LiukeConfig(
         Objects.requireNonNull(classification, "classification");
         offers = List.copyOf(offers);
         Objects.requireNonNull(surveys, "surveys");
+        Objects.requireNonNull(contact, "contact");
+        Objects.requireNonNull(dispatch, "dispatch");
+        campaigns = List.copyOf(campaigns);
         Objects.requireNonNull(botScripts, "botScripts");
     }
 
     public LiukeConfig withStorePath(Path path) {
         return new LiukeConfig(server, new Store(path), timezone, locale, telegram, staff, archive, points, classification,
-                offers, surveys, botScripts, source);
+                offers, surveys, contact, dispatch, campaigns, botScripts, source);
     }
 
     public LiukeConfig withServer(Server replacement) {
         return new LiukeConfig(replacement, store, timezone, locale, telegram, staff, archive, points, classification,
-                offers, surveys, botScripts, source);
+                offers, surveys, contact, dispatch, campaigns, botScripts, source);
     }
 
     public LiukeConfig withTelegram(Telegram replacement) {
         return new LiukeConfig(server, store, timezone, locale, replacement, staff, archive, points, classification,
-                offers, surveys, botScripts, source);
+                offers, surveys, contact, dispatch, campaigns, botScripts, source);
     }
 
     public LiukeConfig withStaff(Staff replacement) {
         return new LiukeConfig(server, store, timezone, locale, telegram, replacement, archive, points, classification,
-                offers, surveys, botScripts, source);
+                offers, surveys, contact, dispatch, campaigns, botScripts, source);
+    }
+
+    public LiukeConfig withContact(app.liuke.campaign.ContactRules replacement) {
+        return new LiukeConfig(server, store, timezone, locale, telegram, staff, archive, points, classification,
+                offers, surveys, replacement, dispatch, campaigns, botScripts, source);
+    }
+
+    public LiukeConfig withDispatch(app.liuke.outbox.DispatchRules replacement) {
+        return new LiukeConfig(server, store, timezone, locale, telegram, staff, archive, points, classification,
+                offers, surveys, contact, replacement, campaigns, botScripts, source);
+    }
+
+    /** The settings of campaign {@code name} (every standing campaign has settings, defaults or not). */
+    public app.liuke.campaign.CampaignSettings campaign(String name) {
+        return campaigns.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no campaign " + name));
     }
 
     /** HTTP server. An empty admin token means {@code /api} refuses every request. */

@@ -34,11 +34,12 @@ public final class Conversation implements InboundHandler {
     private final GroupEvents groups;
     private final List<ButtonRoute> buttonRoutes;
     private final SurveyChat surveys;
+    private final CampaignChat campaigns;
     private final Locale shopLocale;
     private final Texts chineseErrors = new Texts(Locale.SIMPLIFIED_CHINESE);
     private final Texts englishErrors = new Texts(Locale.ENGLISH);
 
-    Conversation(List<ChatCommand> all, List<ButtonRoute> buttonRoutes, SurveyChat surveys, BotScripts scripts, ChatTexts texts,
+    Conversation(List<ChatCommand> all, List<ButtonRoute> buttonRoutes, SurveyChat surveys, CampaignChat campaigns, BotScripts scripts, ChatTexts texts,
                  Dialogues dialogues, Members members, StaffDirectory staff, GroupEvents groups, Locale shopLocale) {
         for (ChatCommand command : all) {
             commands.put(command.name(), command);
@@ -52,6 +53,7 @@ public final class Conversation implements InboundHandler {
         this.groups = groups;
         this.buttonRoutes = List.copyOf(buttonRoutes);
         this.surveys = surveys;
+        this.campaigns = campaigns;
         this.shopLocale = shopLocale;
     }
 
@@ -123,7 +125,7 @@ public final class Conversation implements InboundHandler {
         var state = dialogues.active(chat);
         if (state.isPresent()) {
             guarded(chat, () -> dialogues.answerText(chat, state.get(), text));
-        } else if (!word.isEmpty() && surveys.typed(chat, text)) {
+        } else if (!word.isEmpty() && (campaigns.typed(chat, text) || surveys.typed(chat, text))) {
             return;
         } else if (word.isEmpty()) {
             chat.say("unknown.nonText");

@@ -27,7 +27,7 @@ public record ConversationParts(BotScripts scripts, Locale shopLocale, ZoneId zo
                                 PurchaseService purchases, FollowUpService followUps, ClassificationService classification,
                                 Classifier classifier, StaffDirectory staff, PhoneNumbers phones, Groups groups,
                                 Supplier<String> botUsername, Offers offers, Redemptions redemptions, SurveyEngine surveys,
-                                FollowUpTasks tasks, java.time.Clock clock) {
+                                FollowUpTasks tasks, app.liuke.campaign.Campaigns campaigns, java.time.Clock clock) {
 
     /** The router and the handler of delivery news (blocked bots, moved groups) that shares its stores. */
     public record Built(Conversation conversation, ChannelEvents events) {
@@ -51,10 +51,13 @@ public record ConversationParts(BotScripts scripts, Locale shopLocale, ZoneId zo
         commands.add(new RedeemCommand(redemptions, new CustomerLookup(customers), customers, purchases, offerWords).command());
         var surveyChat = new SurveyChat(surveys, tasks, members, zone);
         commands.add(surveyChat.command());
+        var campaignChat = new CampaignChat(campaigns, surveyChat, members, texts, clock);
+        commands.addAll(campaignChat.commands());
         var buttons = new ArrayList<ButtonRoute>(offerChat.buttons());
         buttons.addAll(surveyChat.buttons());
-        var conversation = new Conversation(commands, buttons, surveyChat, scripts, texts, dialogues, members, staff, groupEvents,
-                shopLocale);
+        buttons.addAll(campaignChat.buttons());
+        var conversation = new Conversation(commands, buttons, surveyChat, campaignChat, scripts, texts, dialogues, members, staff,
+                groupEvents, shopLocale);
         return new Built(conversation, new ChannelEvents(members, groupEvents, clock));
     }
 }

@@ -43,6 +43,11 @@ final class SurveyChat {
     }
 
     private void survey(Chat chat, String args) {
+        startOrResume(chat);
+    }
+
+    /** Resumes the customer's unfinished survey, or starts the one after their latest purchase. */
+    void startOrResume(Chat chat) {
         long customerId = members.register(chat.handle(), chat.who(), chat.who().channel(), chat.now()).customerId();
         var out = new ArrayList<Outbound>();
         var open = engine.open(chat.handle(), customerId, chat.now(), out);

@@ -2,41 +2,65 @@ package app.liuke.outbox;
 
 import app.liuke.channel.ChannelGateway;
 import app.liuke.channel.Delivery;
+import app.liuke.channel.Outbound;
 import app.liuke.store.Database;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends pending outbox rows through their channel's gateway, oldest first, keeping each chat in
- * order: a chat whose next message must wait (429, backoff) holds its later messages back too.
- * A row is marked sent only after the gateway delivered it. One background thread; thread-safe.
+ * order. Rows are leased in batches, so a second dispatcher (or this one after a restart) never
+ * sends a row another live one holds; the {@link SendGate} looks at each leased row once more
+ * (opt-out, quiet hours, staleness). Token buckets pace the global rate, each chat and each group;
+ * a 429 pauses the channel for its {@code retry_after}; a 403 marks the identity unreachable; one
+ * failing recipient never stops the rest. A row is marked sent only after the gateway delivered it.
+ * One background thread; thread-safe.
  */
 public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     static final int MAX_ATTEMPTS = 5;
-    private static final int BATCH = 100;
     private final Database database;
     private final Outbox outbox;
     private final List<ChannelGateway> gateways;
     private final DeliveryEvents events;
+    private final SendGate gate;
+    private final DispatchRules rules;
     private final Clock clock;
+    private final LongSupplier ticker;
+    private final String owner = UUID.randomUUID().toString();
+    private final TokenBucket global;
+    private final Cache<String, TokenBucket> chats = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).build();
+    private final Map<String, Long> pausedUntil = new HashMap<>();
     private final Object signal = new Object();
     private volatile boolean running;
     private boolean woken;
     private Thread thread;
 
-    public Dispatcher(Database database, Outbox outbox, List<ChannelGateway> gateways, DeliveryEvents events, Clock clock) {
+    public Dispatcher(Database database, Outbox outbox, List<ChannelGateway> gateways, DeliveryEvents events, SendGate gate,
+                      DispatchRules rules, Clock clock, LongSupplier ticker) {
         this.database = database;
         this.outbox = outbox;
         this.gateways = List.copyOf(gateways);
         this.events = events;
+        this.gate = gate;
+        this.rules = rules;
         this.clock = clock;
+        this.ticker = ticker;
+        this.global = new TokenBucket(Math.max(1, rules.perSecond() / 50.0), rules.perSecond(), ticker);
     }
 
     public Dispatcher start() {
@@ -83,29 +107,83 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    private int batchSize() {
+        return Math.max(1, Math.min(200, Math.min(rules.perSecond(), rules.perSecond() * rules.leaseSeconds() / 2)));
+    }
+
     /** One pass over every gateway's due rows; true when at least one row was delivered or settled. */
     public synchronized boolean runOnce() {
         boolean progress = false;
         for (ChannelGateway gateway : gateways) {
-            Set<String> heldBack = new HashSet<>();
-            for (OutboxRow row : database.read(handle -> outbox.pending(handle, gateway.channel(), BATCH))) {
-                if (!running && thread != null) {
-                    return progress;
+            Long paused = pausedUntil.get(gateway.channel());
+            if (paused != null && paused - ticker.getAsLong() > 0) {
+                continue;
+            }
+            Instant now = clock.instant();
+            var due = database.transaction(handle -> {
+                var passed = new ArrayList<OutboxRow>();
+                for (OutboxRow row : outbox.lease(handle, gateway.channel(), owner, batchSize(), now,
+                        now.plusSeconds(rules.leaseSeconds()))) {
+                    SendGate.Verdict verdict = gate.check(handle, row, now);
+                    if (verdict instanceof SendGate.Skip skip) {
+                        outbox.markSkipped(handle, row.id(), skip.reason(), now);
+                    } else if (verdict instanceof SendGate.Defer defer) {
+                        outbox.defer(handle, row.id(), defer.until(), defer.reason());
+                    } else {
+                        passed.add(row);
+                    }
                 }
-                Instant now = clock.instant();
-                if (heldBack.contains(row.chatId()) || row.notBefore() > now.getEpochSecond()) {
-                    heldBack.add(row.chatId());
-                    continue;
-                }
-                Delivery delivery = gateway.deliver(row.message());
-                if (!settle(row, delivery, clock.instant())) {
-                    heldBack.add(row.chatId());
-                } else {
-                    progress = true;
-                }
+                return passed;
+            });
+            progress |= send(gateway, due);
+        }
+        return progress;
+    }
+
+    private boolean send(ChannelGateway gateway, List<OutboxRow> rows) {
+        boolean progress = false;
+        Set<String> heldBack = new HashSet<>();
+        for (OutboxRow row : rows) {
+            if (!running && thread != null) {
+                return progress;
+            }
+            if (heldBack.contains(row.chatId()) || !chatToken(row)) {
+                heldBack.add(row.chatId());
+                continue;
+            }
+            awaitGlobalToken();
+            Delivery delivery = gateway.deliver(row.message());
+            if (delivery instanceof Delivery.RetryLater retry) {
+                pausedUntil.put(gateway.channel(), ticker.getAsLong() + retry.delay().toNanos());
+                LOG.warn("{} asked us to slow down; pausing {} s", gateway.channel(), retry.delay().toSeconds());
+                database.useTransaction(handle -> outbox.defer(handle, row.id(), clock.instant().plus(retry.delay()), "rate-limited"));
+                return progress;
+            }
+            if (!settle(row, delivery, clock.instant())) {
+                heldBack.add(row.chatId());
+            } else {
+                progress = true;
             }
         }
         return progress;
+    }
+
+    /** Per chat (1/s) or per group (20/min); answers to a button press are not messages and pass. */
+    private boolean chatToken(OutboxRow row) {
+        if (row.message() instanceof Outbound.AnswerButton) {
+            return true;
+        }
+        boolean group = row.message().chat().group();
+        TokenBucket bucket = chats.get(row.channel() + ":" + row.chatId(), key -> group
+                ? new TokenBucket(Math.max(1, rules.perGroupPerMinute() / 6.0), rules.perGroupPerMinute() / 60.0, ticker)
+                : new TokenBucket(Math.max(3, rules.perChatPerSecond()), rules.perChatPerSecond(), ticker));
+        return bucket.tryTake();
+    }
+
+    private void awaitGlobalToken() {
+        while (!global.tryTake()) {
+            LockSupport.parkNanos(global.nanosUntilToken());
+        }
     }
 
     /** Records the outcome; false when the row must wait (and its chat with it). */
@@ -114,10 +192,6 @@ public final class Dispatcher implements AutoCloseable {
             if (delivery instanceof Delivery.Delivered delivered) {
                 outbox.markSent(handle, row.id(), delivered.externalId(), now);
                 return true;
-            }
-            if (delivery instanceof Delivery.RetryLater retry) {
-                outbox.retryLater(handle, row.id(), retry.delay(), "rate limited", now);
-                return false;
             }
             if (delivery instanceof Delivery.Unreachable unreachable) {
                 outbox.markFailed(handle, row.id(), "unreachable: " + unreachable.reason(), now);
@@ -150,6 +224,11 @@ public final class Dispatcher implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        try {
+            database.useTransaction(handle -> outbox.release(handle, owner));
+        } catch (RuntimeException e) {
+            LOG.debug("could not release outbox leases on close", e);
         }
     }
 }

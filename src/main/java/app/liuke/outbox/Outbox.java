@@ -44,30 +44,136 @@ public final class Outbox {
                 "now", now.getEpochSecond());
     }
 
+    /** What a campaign row records besides its message: see {@link #enqueueContact}. */
+    public record Contact(String campaign, String occurrence, String purpose, int priority, long slotDay, Instant notBefore,
+                          Instant expiresAt, String reason) {
+    }
+
+    /**
+     * Queues a campaign message: the first row carries the contact (it counts for caps and the day's
+     * slot); further messages follow under {@code key#2} …. False when {@code key} was queued before.
+     */
+    public boolean enqueueContact(Handle handle, List<Outbound> messages, String key, long customerId, Contact contact, Instant now) {
+        for (int i = 0; i < messages.size(); i++) {
+            Outbound message = messages.get(i);
+            int added = handle.update("""
+                    INSERT INTO outbox (channel, chat_id, idempotency_key, kind, payload, customer_id, not_before, created_at,
+                                        purpose, campaign, occurrence, priority, slot_day, expires_at, reason)
+                    VALUES (:channel, :chat, :key, :kind, :payload, :customer, :notBefore, :now, :purpose, :campaign, :occurrence,
+                            :priority, :slot, :expires, :reason)
+                    ON CONFLICT (idempotency_key) DO NOTHING""",
+                    "channel", message.chat().channel(), "chat", message.chat().chatId(), "key", i == 0 ? key : key + "#" + (i + 1),
+                    "kind", OutboundCodec.kind(message), "payload", OutboundCodec.encode(message), "customer", customerId,
+                    "notBefore", contact.notBefore().getEpochSecond(), "now", now.getEpochSecond(), "purpose", contact.purpose(),
+                    "campaign", contact.campaign(), "occurrence", contact.occurrence(), "priority", contact.priority(),
+                    "slot", i == 0 ? contact.slotDay() : null, "expires", contact.expiresAt().getEpochSecond(),
+                    "reason", contact.reason());
+            if (added == 0 && i == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Records a campaign contact that the gate refused: a final 'skipped' row with the reason, nothing to send. */
+    public boolean recordSkip(Handle handle, String key, long customerId, Contact contact, Instant now) {
+        return handle.update("""
+                INSERT INTO outbox (channel, chat_id, idempotency_key, kind, payload, customer_id, status, not_before, created_at,
+                                    sent_at, purpose, campaign, occurrence, priority, reason)
+                VALUES ('-', '-', :key, 'text', '{}', :customer, 'skipped', :now, :now, :now, :purpose, :campaign, :occurrence,
+                        :priority, :reason)
+                ON CONFLICT (idempotency_key) DO NOTHING""",
+                "key", key, "customer", customerId, "now", now.getEpochSecond(), "purpose", contact.purpose(),
+                "campaign", contact.campaign(), "occurrence", contact.occurrence(), "priority", contact.priority(),
+                "reason", contact.reason()) > 0;
+    }
+
+    /** Cancels the customer's still-pending, unleased campaign rows of {@code slotDay} below {@code priority}. */
+    public int outrank(Handle handle, long customerId, long slotDay, int priority, String by, Instant now) {
+        return handle.update("""
+                UPDATE outbox SET status = 'skipped', reason = :reason, sent_at = :now
+                WHERE customer_id = :customer AND slot_day = :day AND status = 'pending' AND priority < :priority
+                  AND (lease_until IS NULL OR lease_until < :now)""",
+                "reason", "outranked:" + by, "now", now.getEpochSecond(), "customer", customerId, "day", slotDay,
+                "priority", priority);
+    }
+
     /** The oldest pending rows of one channel, due or not (the dispatcher keeps each chat in order). */
     public List<OutboxRow> pending(Handle handle, String channel, int limit) {
         return handle.query("SELECT * FROM outbox WHERE status = 'pending' AND channel = :channel ORDER BY id LIMIT :limit",
                 Outbox::map, "channel", channel, "limit", limit);
     }
 
+    /**
+     * Leases up to {@code limit} of the oldest due rows of a channel to {@code owner} until {@code until},
+     * skipping rows another live dispatcher holds and rows behind a reply that still waits in the same
+     * chat (so replies keep their order; a campaign row deferred to the morning holds nothing back).
+     */
+    public List<OutboxRow> lease(Handle handle, String channel, String owner, int limit, Instant now, Instant until) {
+        List<OutboxRow> rows = handle.query("""
+                SELECT * FROM outbox o WHERE status = 'pending' AND channel = :channel AND not_before <= :now
+                  AND (lease_until IS NULL OR lease_until < :now OR lease_owner = :owner)
+                  AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.channel = o.channel AND e.chat_id = o.chat_id
+                                  AND e.status = 'pending' AND e.id < o.id AND e.purpose = 'reply' AND e.not_before > :now)
+                ORDER BY id LIMIT :limit""", Outbox::map, "channel", channel, "now", now.getEpochSecond(), "owner", owner,
+                "limit", limit);
+        for (OutboxRow row : rows) {
+            handle.update("UPDATE outbox SET lease_owner = :owner, lease_until = :until WHERE id = :id",
+                    "owner", owner, "until", until.getEpochSecond(), "id", row.id());
+        }
+        return rows;
+    }
+
+    /** Gives up {@code owner}'s leases (on a clean stop), so another dispatcher need not wait for them to lapse. */
+    public void release(Handle handle, String owner) {
+        handle.update("UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = :owner AND status = 'pending'",
+                "owner", owner);
+    }
+
+    /** Ends a pending row as skipped (the gate said no at sending time). */
+    public void markSkipped(Handle handle, long id, String reason, Instant now) {
+        handle.update("UPDATE outbox SET status = 'skipped', reason = :reason, sent_at = :now, lease_owner = NULL WHERE id = :id",
+                "reason", reason, "now", now.getEpochSecond(), "id", id);
+    }
+
+    /** Moves a row to {@code when} without counting an attempt (quiet hours, a rate limit); {@code reason} is recorded. */
+    public void defer(Handle handle, long id, Instant when, String reason) {
+        handle.update("UPDATE outbox SET not_before = :when, reason = :reason, lease_owner = NULL, lease_until = NULL WHERE id = :id",
+                "when", when.getEpochSecond(), "reason", reason, "id", id);
+    }
+
     /** Rows for one chat after {@code afterId}, oldest first (the web chat reads its messages this way). */
     public List<OutboxRow> forChat(Handle handle, String channel, String chatId, long afterId, int limit) {
-        return handle.query("SELECT * FROM outbox WHERE channel = :channel AND chat_id = :chat AND id > :after"
-                + " ORDER BY id LIMIT :limit", Outbox::map, "channel", channel, "chat", chatId, "after", afterId, "limit", limit);
+        return forChat(handle, channel, chatId, afterId, limit, Instant.ofEpochSecond(Long.MAX_VALUE / 2));
+    }
+
+    /**
+     * Rows for one chat that are due by {@code now}: those after {@code afterId}, and any older row that
+     * was deferred (quiet hours) and has come due since; never skipped rows.
+     */
+    public List<OutboxRow> forChat(Handle handle, String channel, String chatId, long afterId, int limit, Instant now) {
+        return handle.query("""
+                SELECT * FROM outbox WHERE channel = :channel AND chat_id = :chat AND status <> 'skipped'
+                  AND (id > :after OR status = 'pending') AND (status <> 'pending' OR not_before <= :now)
+                ORDER BY id LIMIT :limit""", Outbox::map, "channel", channel, "chat", chatId, "after", afterId, "limit", limit,
+                "now", now.getEpochSecond());
     }
 
     public void markSent(Handle handle, long id, String externalId, Instant now) {
-        handle.update("UPDATE outbox SET status = 'sent', sent_at = :now, external_id = :external, attempts = attempts + 1"
+        handle.update("UPDATE outbox SET status = 'sent', sent_at = :now, external_id = :external, attempts = attempts + 1,"
+                + " lease_owner = NULL"
                 + " WHERE id = :id", "now", now.getEpochSecond(), "external", externalId, "id", id);
     }
 
     public void markFailed(Handle handle, long id, String error, Instant now) {
-        handle.update("UPDATE outbox SET status = 'failed', sent_at = :now, error = :error, attempts = attempts + 1"
+        handle.update("UPDATE outbox SET status = 'failed', sent_at = :now, error = :error, attempts = attempts + 1,"
+                + " lease_owner = NULL"
                 + " WHERE id = :id", "now", now.getEpochSecond(), "error", error, "id", id);
     }
 
     public void retryLater(Handle handle, long id, Duration wait, String error, Instant now) {
-        handle.update("UPDATE outbox SET not_before = :when, error = :error, attempts = attempts + 1 WHERE id = :id",
+        handle.update("UPDATE outbox SET not_before = :when, error = :error, attempts = attempts + 1,"
+                + " lease_owner = NULL, lease_until = NULL WHERE id = :id",
                 "when", now.plus(wait).getEpochSecond(), "error", error, "id", id);
     }
 
@@ -82,6 +188,8 @@ public final class Outbox {
     private static OutboxRow map(ResultSet row) throws SQLException {
         return new OutboxRow(row.getLong("id"), row.getString("channel"), row.getString("chat_id"),
                 row.getString("idempotency_key"), OutboundCodec.decode(row.getString("kind"), row.getString("payload")),
-                row.getInt("attempts"), row.getLong("not_before"), row.getString("status"));
+                row.getInt("attempts"), row.getLong("not_before"), row.getString("status"),
+                app.liuke.store.RowMapper.longOrNull(row, "customer_id"), row.getString("purpose"),
+                app.liuke.store.RowMapper.longOrNull(row, "expires_at"));
     }
 }

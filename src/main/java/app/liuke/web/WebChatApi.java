@@ -121,7 +121,7 @@ final class WebChatApi {
 
     private void fetch(Context ctx, String session, long after) {
         List<OutboxRow> rows = database.transaction(handle -> {
-            List<OutboxRow> found = outbox.forChat(handle, CHANNEL, session, after, 200);
+            List<OutboxRow> found = outbox.forChat(handle, CHANNEL, session, after, 200, clock.instant());
             for (OutboxRow row : found) {
                 if (row.status().equals("pending")) {
                     outbox.markSent(handle, row.id(), null, clock.instant());

@@ -24,7 +24,7 @@ public final class WebServer {
     public record Services(CustomerService customers, PurchaseService purchases, FollowUpService followUps,
                            StaffDirectory staff, ClassificationService classification, Database database, Metrics metrics,
                            Channels channels, app.liuke.offer.Offers offers, app.liuke.survey.SurveySender surveys,
-                           String shopLanguage) {
+                           app.liuke.campaign.Campaigns campaigns, String shopLanguage) {
     }
 
     public WebServer(LiukeConfig config, Services services, Texts texts, Clock clock) {
@@ -48,6 +48,7 @@ public final class WebServer {
         var offerApi = new OfferApi(services.offers(), services.database(), requests, dates, clock);
         var surveyApi = new SurveyApi(services.surveys(), services.database(), services.staff(), requests, dates,
                 services.shopLanguage(), clock);
+        var campaignApi = new CampaignApi(services.campaigns(), requests);
         var errors = new ErrorMapping(texts, config.server().maxRequestBytes());
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -55,7 +56,7 @@ public final class WebServer {
             javalin.jsonMapper(new JavalinJackson(json, false));
             errors.declare(javalin.routes);
             routes(javalin.routes, auth, customerApi, purchaseApi, classificationApi, health, services.metrics());
-            engagementRoutes(javalin.routes, offerApi, surveyApi);
+            engagementRoutes(javalin.routes, offerApi, surveyApi, campaignApi);
             chatRoutes(javalin.routes, webhook, webChat);
         });
     }
@@ -84,14 +85,18 @@ public final class WebServer {
         routes.get("/api/staff", purchases::staff);
     }
 
-    /** Offers and surveys (behind the same admin token as the rest of {@code /api}). */
-    private static void engagementRoutes(RoutesConfig routes, OfferApi offers, SurveyApi surveys) {
+    /** Offers, surveys and campaigns (behind the same admin token as the rest of {@code /api}). */
+    private static void engagementRoutes(RoutesConfig routes, OfferApi offers, SurveyApi surveys, CampaignApi campaigns) {
         routes.get("/api/offers", offers::list);
         routes.post("/api/offers", offers::create);
         routes.get("/api/offers/{id}", offers::get);
         routes.post("/api/offers/{id}/codes", offers::issue);
         routes.get("/api/surveys/{id}/results", surveys::results);
         routes.post("/api/surveys/{id}/send", surveys::send);
+        routes.get("/api/campaigns", campaigns::list);
+        routes.get("/api/campaigns/{name}", campaigns::get);
+        routes.get("/api/campaigns/{name}/preview", campaigns::preview);
+        routes.post("/api/campaigns/{name}/run", campaigns::run);
     }
 
     /** The chat side: Telegram's webhook (when Telegram is on in webhook mode) and the web chat. */

@@ -1,0 +1,219 @@
+package app.liuke.campaign;
+
+import app.liuke.channel.ChatRef;
+import app.liuke.channel.Outbound;
+import app.liuke.offer.Offers;
+import app.liuke.outbox.Outbox;
+import app.liuke.store.Database;
+import app.liuke.store.Handle;
+import app.liuke.store.RowMapper;
+import app.liuke.survey.SurveyEngine;
+import app.liuke.tier.Tier;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Plans a campaign: reads its audience page by page with the facts the {@link ContactPolicy} needs
+ * (one query per page), asks the policy, and writes each decision to the outbox in the page's
+ * transaction: a pending row (with the personal gift code and survey it carries) or a skipped row
+ * with the reason. A preview runs the same decisions and writes nothing. Thread-safe.
+ */
+public final class CampaignPlanner {
+    static final int PAGE = 5_000;
+    private static final int PREVIEW_LINES = 200;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private final Database database;
+    private final Outbox outbox;
+    private final ContactPolicy policy;
+    private final Offers offers;
+    private final SurveyEngine surveys;
+    private final CampaignTexts texts;
+    private final String language;
+    private final ZoneId zone;
+
+    public CampaignPlanner(Database database, Outbox outbox, ContactPolicy policy, Offers offers, SurveyEngine surveys,
+                           CampaignTexts texts, String language, ZoneId zone) {
+        this.database = database;
+        this.outbox = outbox;
+        this.policy = policy;
+        this.offers = offers;
+        this.surveys = surveys;
+        this.texts = texts;
+        this.language = language;
+        this.zone = zone;
+    }
+
+    private final class Tally {
+        int queued;
+        int deferred;
+        int already;
+        final Map<String, Integer> skipped = new TreeMap<>();
+        final List<RunReport.Line> lines = new ArrayList<>();
+
+        void skip(String reason) {
+            skipped.merge(reason.replaceFirst(":.*", ""), 1, Integer::sum);
+        }
+    }
+
+    public RunReport plan(Campaign campaign, Instant now, boolean preview) {
+        if (!preview) {
+            database.useTransaction(handle -> campaign.prepare(handle, now));
+        }
+        var day = CampaignDay.of(now, zone);
+        var tally = new Tally();
+        long[] after = {-1};
+        String[] afterOccurrence = {""};
+        boolean more = true;
+        while (more) {
+            Database.Work<Boolean> pageWork = handle -> {
+                var rows = page(handle, campaign, day, after[0], afterOccurrence[0]);
+                for (Row row : rows) {
+                    decide(handle, campaign, row, day, tally, preview);
+                    after[0] = row.target().customerId();
+                    afterOccurrence[0] = row.target().occurrence();
+                }
+                return rows.size() == PAGE;
+            };
+            // A preview only reads, so it may run while the caller is inside a chat's transaction.
+            more = preview ? database.read(pageWork) : database.transaction(pageWork);
+        }
+        return new RunReport(campaign.name(), preview, tally.queued, tally.deferred, tally.skipped, tally.already, tally.lines);
+    }
+
+    private record Row(Target target, ContactPolicy.Facts facts, boolean done, String store, Long staffId) {
+    }
+
+    private List<Row> page(Handle handle, Campaign campaign, CampaignDay day, long after, String afterOccurrence) {
+        var audience = campaign.audience(day);
+        var settings = campaign.settings();
+        var params = new ArrayList<>(List.of(audience.params()));
+        params.addAll(List.of("pAfter", after, "pAfterOcc", afterOccurrence, "pDay", day.number(), "pPriority", settings.priority(),
+                "pKey", "campaign:" + campaign.name() + ":", "pLimit", PAGE,
+                "pCapA", policy.capSince(Tier.A, day.now()).getEpochSecond(),
+                "pCapB", policy.capSince(Tier.B, day.now()).getEpochSecond(),
+                "pCapC", policy.capSince(Tier.C, day.now()).getEpochSecond()));
+        return handle.query("""
+                SELECT a.*, c.name AS c_name, c.tier AS c_tier, c.opted_out AS c_opted_out, c.store AS c_store,
+                       c.owner_staff_id AS c_staff,
+                       (SELECT i.channel || char(31) || i.external_id FROM channel_identity i
+                         WHERE i.customer_id = a.customer_id AND i.unreachable_at IS NULL AND i.channel IN ('telegram', 'web')
+                         ORDER BY i.channel = 'telegram' DESC, i.created_at DESC LIMIT 1) AS c_chat,
+                       EXISTS (SELECT 1 FROM channel_identity i WHERE i.customer_id = a.customer_id) AS c_known,
+                       EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = :pKey || a.customer_id || ':' || a.occurrence) AS c_done,
+                       (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
+                         AND o.slot_day IS NOT NULL AND o.purpose = 'marketing' AND o.status IN ('pending', 'sent')
+                         AND o.created_at >= CASE c.tier WHEN 'A' THEN :pCapA WHEN 'B' THEN :pCapB ELSE :pCapC END) AS c_recent,
+                       (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
+                         AND o.slot_day = :pDay AND o.status IN ('pending', 'sent') AND o.priority >= :pPriority) AS c_slot,
+                       (SELECT o.campaign FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
+                         AND o.slot_day = :pDay AND o.status IN ('pending', 'sent') ORDER BY o.priority DESC LIMIT 1) AS c_slot_by,
+                       (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
+                         AND o.slot_day = :pDay AND o.status = 'pending' AND o.priority < :pPriority) AS c_lower,
+                       (SELECT max(s.invited_at) FROM survey_response s WHERE s.customer_id = a.customer_id) AS c_survey
+                FROM (""" + audience.sql() + """
+                ) a JOIN customer c ON c.id = a.customer_id
+                WHERE a.customer_id > :pAfter OR (a.customer_id = :pAfter AND a.occurrence > :pAfterOcc)
+                ORDER BY a.customer_id, a.occurrence LIMIT :pLimit""", row -> {
+            String chat = row.getString("c_chat");
+            ChatRef ref = chat == null ? null : ChatRef.privateChat(chat.substring(0, chat.indexOf('\u001f')),
+                    chat.substring(chat.indexOf('\u001f') + 1));
+            var facts = new ContactPolicy.Facts(row.getLong("customer_id"), row.getString("c_name"), Tier.valueOf(row.getString("c_tier")),
+                    row.getInt("c_opted_out") != 0, ref, row.getInt("c_known") != 0, row.getLong("c_recent"), row.getLong("c_slot"),
+                    row.getString("c_slot_by"), row.getLong("c_lower"), RowMapper.longOrNull(row, "c_survey"));
+            return new Row(campaign.target(row, day), facts, row.getInt("c_done") != 0, row.getString("c_store"),
+                    RowMapper.longOrNull(row, "c_staff"));
+        }, params.toArray());
+    }
+
+    private void decide(Handle handle, Campaign campaign, Row row, CampaignDay day, Tally tally, boolean preview) {
+        Target target = row.target();
+        var settings = campaign.settings();
+        if (row.done()) {
+            tally.already++;
+            return;
+        }
+        var decision = policy.plan(row.facts(), settings, target.survey() != null, day.now());
+        String key = "campaign:" + campaign.name() + ":" + target.customerId() + ":" + target.occurrence();
+        var contact = new Outbox.Contact(campaign.name(), target.occurrence(), settings.purpose().key(), settings.priority(),
+                day.number(), day.now(), day.now(), null);
+        if (decision instanceof ContactPolicy.Skip skip) {
+            tally.skip(skip.reason());
+            if (preview) {
+                line(tally, row, "skip", skip.reason(), target.text());
+                return;
+            }
+            outbox.recordSkip(handle, key, target.customerId(), withReason(contact, skip.reason(), day.now(), settings), day.now());
+            campaign.planned(handle, target, false, skip.reason(), day.now());
+            return;
+        }
+        var send = (ContactPolicy.Send) decision;
+        if (preview) {
+            tally.queued++;
+            tally.deferred += send.deferred() == null ? 0 : 1;
+            line(tally, row, "send", send.deferred() == null ? "" : send.deferred(), target.text());
+            return;
+        }
+        if (send.outranks()) {
+            outbox.outrank(handle, target.customerId(), day.number(), settings.priority(), campaign.name(), day.now());
+        }
+        var messages = new ArrayList<Outbound>();
+        messages.add(new Outbound.SendText(send.chat(), target.text() + gift(handle, target, day.now()), target.buttons()));
+        if (target.survey() != null) {
+            var started = surveys.start(handle, new SurveyEngine.Invitation(target.survey(), campaign.name() + "-" + target.occurrence(),
+                    target.customerId(), send.chat(), language, row.store(), row.staffId(), true), day.now());
+            if (started.outcome() != SurveyEngine.Outcome.STARTED) {
+                String reason = "survey-" + started.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                tally.skip(reason);
+                outbox.recordSkip(handle, key, target.customerId(), withReason(contact, reason, day.now(), settings), day.now());
+                campaign.planned(handle, target, false, reason, day.now());
+                return;
+            }
+            messages.addAll(started.messages());
+        }
+        var planned = new Outbox.Contact(contact.campaign(), contact.occurrence(), contact.purpose(), contact.priority(),
+                contact.slotDay(), send.notBefore(), send.notBefore().plus(Duration.ofHours(settings.expireHours())), send.deferred());
+        if (outbox.enqueueContact(handle, messages, key, target.customerId(), planned, day.now())) {
+            tally.queued++;
+            tally.deferred += send.deferred() == null ? 0 : 1;
+            campaign.planned(handle, target, true, null, day.now());
+        } else {
+            tally.already++;
+        }
+    }
+
+    private static Outbox.Contact withReason(Outbox.Contact contact, String reason, Instant now, CampaignSettings settings) {
+        return new Outbox.Contact(contact.campaign(), contact.occurrence(), contact.purpose(), contact.priority(), contact.slotDay(),
+                now, now.plus(Duration.ofHours(settings.expireHours())), reason);
+    }
+
+    private void line(Tally tally, Row row, String decision, String reason, String text) {
+        if (tally.lines.size() < PREVIEW_LINES) {
+            tally.lines.add(new RunReport.Line(row.target().customerId(), row.facts().name(), decision, reason, text));
+        }
+    }
+
+    /** The gift's lines under the greeting: a personal code issued now (or the one the customer already holds). */
+    private String gift(Handle handle, Target target, Instant now) {
+        if (target.giftOffer() == null) {
+            return "";
+        }
+        var offer = offers.catalog().find(handle, target.giftOffer());
+        if (offer.isEmpty()) {
+            return "";
+        }
+        var claim = offers.claim(handle, offer.get(), target.customerId(), "campaign", now);
+        if (!claim.given()) {
+            return "";
+        }
+        var held = claim.held();
+        String until = held.expiresAt() == null ? "" : DATE.format(held.expiresAt().atZone(zone).minusSeconds(1));
+        return "\n\n" + texts.get(until.isEmpty() ? "campaign.gift" : "campaign.giftUntil", "title", held.offer().title(),
+                "text", held.offer().text(), "code", held.shownCode(), "until", until);
+    }
+}

@@ -1,0 +1,30 @@
+package app.liuke.outbox;
+
+import app.liuke.store.Handle;
+import java.time.Instant;
+
+/**
+ * Asked by the dispatcher just before a row goes out, so what changed since it was planned still
+ * counts (an opt-out a minute ago, a dispatcher that fell into quiet hours, a row gone stale).
+ * Replies to the customer's own action always pass.
+ */
+public interface SendGate {
+    sealed interface Verdict permits Pass, Defer, Skip {
+    }
+
+    record Pass() implements Verdict {
+    }
+
+    /** Not now: try again at {@code until}; {@code reason} is recorded on the row. */
+    record Defer(Instant until, String reason) implements Verdict {
+    }
+
+    /** Never: the row ends as skipped with {@code reason}. */
+    record Skip(String reason) implements Verdict {
+    }
+
+    Verdict check(Handle handle, OutboxRow row, Instant now);
+
+    /** Lets everything through (for tools that only read). */
+    SendGate OPEN = (handle, row, now) -> new Pass();
+}
