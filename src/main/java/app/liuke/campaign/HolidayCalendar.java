@@ -11,8 +11,6 @@ import java.util.List;
  * calendar (Spring Festival lunar-01-01, Mid-Autumn lunar-08-15), computed by ICU4J for any year.
  */
 final class HolidayCalendar {
-    /** ICU's Chinese calendar counts extended years from 2637 BCE: Gregorian year Y starts lunar year Y + 2637. */
-    private static final int EXTENDED_YEAR_OFFSET = 2637;
     private static final long JULIAN_DAY_OF_EPOCH = 2_440_588;
 
     private HolidayCalendar() {
@@ -38,8 +36,11 @@ final class HolidayCalendar {
     /** The Gregorian date of lunar {@code month}-{@code day} in the lunar year that begins in Gregorian {@code year}. */
     static LocalDate lunar(int year, int month, int day) {
         var calendar = new ChineseCalendar();
+        // 1 March always lies in the lunar year that began in the same Gregorian year (New Year falls 21 Jan – 20 Feb).
+        calendar.set(Calendar.JULIAN_DAY, (int) (LocalDate.of(year, 3, 1).toEpochDay() + JULIAN_DAY_OF_EPOCH));
+        int lunarYear = calendar.get(Calendar.EXTENDED_YEAR);
         calendar.clear();
-        calendar.set(Calendar.EXTENDED_YEAR, year + EXTENDED_YEAR_OFFSET);
+        calendar.set(Calendar.EXTENDED_YEAR, lunarYear);
         calendar.set(Calendar.MONTH, month - 1);
         calendar.set(ChineseCalendar.IS_LEAP_MONTH, 0);
         calendar.set(Calendar.DAY_OF_MONTH, day);

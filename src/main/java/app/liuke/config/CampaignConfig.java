@@ -86,7 +86,7 @@ final class CampaignConfig {
                 schedule = "";
             }
         }
-        String purpose = reader.oneOf(path + ".purpose", Set.of("reactivation", "downgrade", "used-up", "broadcast").contains(name)
+        String purpose = reader.oneOf(path + ".purpose", Set.of("downgrade", "used-up", "broadcast").contains(name)
                 ? "marketing" : "care", Set.of("care", "marketing"));
         int days = reader.integer(path + ".days", defaultDays(name), 0, 3650);
         if (name.equals("thanks") && (days < 1 || days > 2)) {

@@ -44,7 +44,8 @@ public final class Dispatcher implements AutoCloseable {
     private final String owner = UUID.randomUUID().toString();
     private final TokenBucket global;
     private final Cache<String, TokenBucket> chats = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).build();
-    private final Map<String, Long> pausedUntil = new HashMap<>();
+    /** Per channel, until when a 429 told us to wait (shop clock, so tests move time instead of sleeping). */
+    private final Map<String, Instant> pausedUntil = new HashMap<>();
     private final Object signal = new Object();
     private volatile boolean running;
     private boolean woken;
@@ -115,11 +116,11 @@ public final class Dispatcher implements AutoCloseable {
     public synchronized boolean runOnce() {
         boolean progress = false;
         for (ChannelGateway gateway : gateways) {
-            Long paused = pausedUntil.get(gateway.channel());
-            if (paused != null && paused - ticker.getAsLong() > 0) {
+            Instant now = clock.instant();
+            Instant paused = pausedUntil.get(gateway.channel());
+            if (paused != null && paused.isAfter(now)) {
                 continue;
             }
-            Instant now = clock.instant();
             var due = database.transaction(handle -> {
                 var passed = new ArrayList<OutboxRow>();
                 for (OutboxRow row : outbox.lease(handle, gateway.channel(), owner, batchSize(), now,
@@ -147,14 +148,15 @@ public final class Dispatcher implements AutoCloseable {
             if (!running && thread != null) {
                 return progress;
             }
-            if (heldBack.contains(row.chatId()) || !chatToken(row)) {
+            boolean answer = row.message() instanceof Outbound.AnswerButton;  // answers are due at once and keep no order
+            if (!answer && (heldBack.contains(row.chatId()) || !chatToken(row))) {
                 heldBack.add(row.chatId());
                 continue;
             }
             awaitGlobalToken();
             Delivery delivery = gateway.deliver(row.message());
             if (delivery instanceof Delivery.RetryLater retry) {
-                pausedUntil.put(gateway.channel(), ticker.getAsLong() + retry.delay().toNanos());
+                pausedUntil.put(gateway.channel(), clock.instant().plus(retry.delay()));
                 LOG.warn("{} asked us to slow down; pausing {} s", gateway.channel(), retry.delay().toSeconds());
                 database.useTransaction(handle -> outbox.defer(handle, row.id(), clock.instant().plus(retry.delay()), "rate-limited"));
                 return progress;
@@ -168,11 +170,8 @@ public final class Dispatcher implements AutoCloseable {
         return progress;
     }
 
-    /** Per chat (1/s) or per group (20/min); answers to a button press are not messages and pass. */
+    /** Per chat (1/s, bursts of 3) or per group (20/min). */
     private boolean chatToken(OutboxRow row) {
-        if (row.message() instanceof Outbound.AnswerButton) {
-            return true;
-        }
         boolean group = row.message().chat().group();
         TokenBucket bucket = chats.get(row.channel() + ":" + row.chatId(), key -> group
                 ? new TokenBucket(Math.max(1, rules.perGroupPerMinute() / 6.0), rules.perGroupPerMinute() / 60.0, ticker)

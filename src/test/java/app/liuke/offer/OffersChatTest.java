@@ -151,7 +151,7 @@ class OffersChatTest extends TelegramShopTest {
                 "Alice's code").stream().filter(c -> c.chatId().equals(String.valueOf(ALICE)) && c.text().contains("群专享小礼"))
                 .findFirst().orElseThrow().text();
         String aliceCode = code(toAlice);
-        assertTrue(answers().stream().anyMatch(text -> text.contains(aliceCode)), "the toast shows the code too: " + answers());
+        api.await(calls -> answers().stream().anyMatch(text -> text.contains(aliceCode)), "the toast showing the code too");
 
         shop.webhook(Updates.groupButtonPress(Updates.nextId(), GROUP, ALICE, "Alice", "o|c|group-gift", 9));
         shop.webhook(Updates.groupButtonPress(Updates.nextId(), GROUP, BOB, "Bob", "o|c|a-group", 10));

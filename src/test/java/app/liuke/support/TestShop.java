@@ -119,6 +119,10 @@ public final class TestShop implements AutoCloseable {
         return send("POST", path, json, TOKEN);
     }
 
+    public Response put(String path, String json) {
+        return send("PUT", path, json, TOKEN);
+    }
+
     public Response patch(String path, String json) {
         return send("PATCH", path, json, TOKEN);
     }
