@@ -46,38 +46,38 @@ final class CampaignCommand implements Callable<Integer> {
     }
 
     private Integer act(Liuke liuke) {
-            var campaigns = liuke.campaigns();
-            switch (action) {
-                case "list" -> {
-                    System.out.printf("%-14s%-10s%-14s%9s%10s%9s%9s%9s%10s%n", "campaign", "purpose", "schedule", "queued", "delivered",
-                            "skipped", "redeemed", "bought", "lastRun");
-                    for (CampaignStats.Figures f : campaigns.figures()) {
-                        System.out.printf("%-14s%-10s%-14s%9d%10d%9d%9d%9d%10s%n", f.name(), f.purpose(),
-                                f.schedule().isBlank() ? "-" : f.schedule(), f.queued(), f.delivered(),
-                                f.skipped().values().stream().mapToLong(Long::longValue).sum(), f.redeemed(), f.purchased(),
-                                f.lastRunAt() == null ? "-" : java.time.Instant.ofEpochSecond(f.lastRunAt()).atZone(liuke.config().timezone())
-                                        .toLocalDate());
-                    }
-                    return 0;
+        var campaigns = liuke.campaigns();
+        switch (action) {
+            case "list" -> {
+                System.out.printf("%-14s%-10s%-14s%9s%10s%9s%9s%9s%10s%n", "campaign", "purpose", "schedule", "queued", "delivered",
+                        "skipped", "redeemed", "bought", "lastRun");
+                for (CampaignStats.Figures f : campaigns.figures()) {
+                    System.out.printf("%-14s%-10s%-14s%9d%10d%9d%9d%9d%10s%n", f.name(), f.purpose(),
+                            f.schedule().isBlank() ? "-" : f.schedule(), f.queued(), f.delivered(),
+                            f.skipped().values().stream().mapToLong(Long::longValue).sum(), f.redeemed(), f.purchased(),
+                            f.lastRunAt() == null ? "-" : java.time.Instant.ofEpochSecond(f.lastRunAt()).atZone(liuke.config().timezone())
+                                    .toLocalDate());
                 }
-                case "preview", "run" -> {
-                    if (name == null) {
-                        System.err.println("Say which campaign, e.g. `campaign " + action + " birthday`. Campaigns: "
-                                + String.join(", ", campaigns.names()));
-                        return 2;
-                    }
-                    boolean broadcast = name.equals("broadcast");
-                    RunReport report = action.equals("preview")
-                            ? (broadcast ? campaigns.previewBroadcast(segment, text) : campaigns.preview(name))
-                            : (broadcast ? campaigns.broadcasts().now(segment, text) : campaigns.run(name, "cli"));
-                    print(report);
-                    return 0;
-                }
-                default -> {
-                    System.err.println("Unknown action '" + action + "': use list, preview NAME or run NAME.");
+                return 0;
+            }
+            case "preview", "run" -> {
+                if (name == null) {
+                    System.err.println("Say which campaign, e.g. `campaign " + action + " birthday`. Campaigns: "
+                            + String.join(", ", campaigns.names()));
                     return 2;
                 }
+                boolean broadcast = name.equals("broadcast");
+                RunReport report = action.equals("preview")
+                        ? (broadcast ? campaigns.previewBroadcast(segment, text) : campaigns.preview(name))
+                        : (broadcast ? campaigns.broadcasts().now(segment, text) : campaigns.run(name, "cli"));
+                print(report);
+                return 0;
             }
+            default -> {
+                System.err.println("Unknown action '" + action + "': use list, preview NAME or run NAME.");
+                return 2;
+            }
+        }
     }
 
     private static void print(RunReport report) {
