@@ -133,12 +133,6 @@ public final class Campaigns {
         return new BroadcastCampaign(broadcast, Segment.parse(segment, days, clock.instant()), text.strip(), id);
     }
 
-    /** How many customers a segment holds (before the gate). */
-    public long segmentSize(String segment) {
-        Segment parsed = Segment.parse(segment, days, clock.instant());
-        return database.read(handle -> handle.queryLong("SELECT count(*) FROM customer c WHERE " + parsed.where(), parsed.pairs()));
-    }
-
     private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
         var thread = new Thread(runnable, "liuke-campaign-run");
         thread.setDaemon(true);

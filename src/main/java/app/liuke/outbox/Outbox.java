@@ -98,12 +98,6 @@ public final class Outbox {
                 "priority", priority);
     }
 
-    /** The oldest pending rows of one channel, due or not (the dispatcher keeps each chat in order). */
-    public List<OutboxRow> pending(Handle handle, String channel, int limit) {
-        return handle.query("SELECT * FROM outbox WHERE status = 'pending' AND channel = :channel ORDER BY id LIMIT :limit",
-                Outbox::map, "channel", channel, "limit", limit);
-    }
-
     /**
      * Leases up to {@code limit} of the oldest due rows of a channel to {@code owner} until {@code until},
      * skipping rows another live dispatcher holds and rows behind a reply that still waits in the same

@@ -24,7 +24,4 @@ public interface SendGate {
     }
 
     Verdict check(Handle handle, OutboxRow row, Instant now);
-
-    /** Lets everything through (for tools that only read). */
-    SendGate OPEN = (handle, row, now) -> new Pass();
 }
