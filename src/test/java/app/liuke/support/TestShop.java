@@ -69,6 +69,26 @@ public final class TestShop implements AutoCloseable {
         return exchange(builder);
     }
 
+    /**
+     * Sends only the headers of a POST that declares {@code declaredLength} bytes and returns the
+     * status: the server must refuse an oversized body from its Content-Length alone. (Streaming a
+     * real 1 MB body races the server's early 413 and close: the client then sees a reset.)
+     */
+    public int postHeadersOnly(String path, long declaredLength, String header, String value) {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + header + ": " + value + "\r\nContent-Length: " + declaredLength + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public int port() {
         return port;
     }
