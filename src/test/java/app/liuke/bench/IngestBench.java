@@ -1,6 +1,7 @@
 package app.liuke.bench;
 
 import app.liuke.support.FakeBotApi;
+import app.liuke.support.ServiceProcess;
 import app.liuke.support.TestShop;
 import app.liuke.support.Updates;
 import io.javalin.Javalin;

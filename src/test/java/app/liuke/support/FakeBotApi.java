@@ -31,6 +31,9 @@ public final class FakeBotApi implements AutoCloseable {
     private final ConcurrentLinkedQueue<Refusal> refusals = new ConcurrentLinkedQueue<>();
     private final BlockingQueue<String> updates = new LinkedBlockingQueue<>();
     private final AtomicInteger messageIds = new AtomicInteger(100);
+    private final AtomicInteger sendMessages = new AtomicInteger();
+    private volatile Runnable crash;
+    private volatile int crashAt;
 
     /** One request the bot made: the method (lower case) and its JSON parameters. */
     public record Call(String method, JsonNode body) {
@@ -71,6 +74,13 @@ public final class FakeBotApi implements AutoCloseable {
         if (method.equals("getupdates")) {
             String update = updates.poll(300, TimeUnit.MILLISECONDS);
             ctx.contentType("application/json").result("{\"ok\":true,\"result\":[" + (update == null ? "" : update) + "]}");
+            return;
+        }
+        Runnable crash = this.crash;
+        if (method.equals("sendmessage") && crash != null && sendMessages.incrementAndGet() == crashAt) {
+            this.crash = null;
+            crash.run();
+            ctx.status(502);
             return;
         }
         calls.add(new Call(method, body));
@@ -117,6 +127,16 @@ public final class FakeBotApi implements AutoCloseable {
             }
             default -> "true";
         };
+    }
+
+    /**
+     * On the {@code nth} sendMessage from now, runs {@code action} (say, a {@code kill -9} of the
+     * service) instead of recording and answering it: that message is lost in flight.
+     */
+    public void onSendMessage(int nth, Runnable action) {
+        sendMessages.set(0);
+        crashAt = nth;
+        crash = action;
     }
 
     /** The next message to {@code chatId} gets 429 with {@code retry_after}. */

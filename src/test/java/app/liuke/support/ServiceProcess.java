@@ -1,0 +1,139 @@
+package app.liuke.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * {@code liuke serve} in a JVM of its own, as a shop runs it, with Telegram on (webhook mode)
+ * against the given Bot API. Its log goes to {@code service-N.log} in the folder (N counts the
+ * starts); tests and benches read the database file read-only to see how far processing got.
+ */
+public final class ServiceProcess implements AutoCloseable {
+    public static final String ADMIN_TOKEN = "service-admin-token";
+    private static final Pattern RUNNING = Pattern.compile("running: http://localhost:(\\d+)/health");
+    private final Process process;
+    private final Path database;
+    private final int port;
+
+    private ServiceProcess(Process process, Path database, int port) {
+        this.process = process;
+        this.database = database;
+        this.port = port;
+    }
+
+    /** Writes the service's config file into {@code folder}: {@code extraYaml} adds top-level sections. */
+    public static Path writeConfig(Path folder, String apiUrl, String extraYaml) throws IOException {
+        Path config = folder.resolve("liuke.yaml");
+        Files.writeString(config, """
+                server:
+                  port: 0
+                  adminToken: %s
+                store:
+                  path: %s
+                telegram:
+                  enabled: true
+                  token: "123456:SERVICE-TOKEN"
+                  mode: webhook
+                  webhookSecret: %s
+                  apiUrl: %s
+                botScripts: %s
+                """.formatted(ADMIN_TOKEN, folder.resolve("liuke.db"), TestShop.WEBHOOK_SECRET, apiUrl,
+                folder.resolve("bot-scripts")) + extraYaml);
+        return config;
+    }
+
+    /** Runs the service from this JVM's class path (the benches). */
+    public static ServiceProcess start(Path folder, String apiUrl) throws IOException, InterruptedException {
+        writeConfig(folder, apiUrl, "");
+        return launch(folder, List.of("-cp", System.getProperty("java.class.path"), "app.liuke.Main"));
+    }
+
+    /** Runs the packaged jar, as a shop does, with the config {@link #writeConfig} left in {@code folder}. */
+    public static ServiceProcess startJar(Path jar, Path folder) throws IOException, InterruptedException {
+        return launch(folder, List.of("-jar", jar.toString()));
+    }
+
+    private static ServiceProcess launch(Path folder, List<String> main) throws IOException, InterruptedException {
+        int start = 1;
+        while (Files.exists(folder.resolve("service-" + start + ".log"))) {
+            start++;
+        }
+        Path log = folder.resolve("service-" + start + ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        command.addAll(main);
+        command.addAll(List.of("serve", "--config", folder.resolve("liuke.yaml").toString()));
+        var process = new ProcessBuilder(command).directory(folder.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            var matcher = RUNNING.matcher(Files.readString(log, StandardCharsets.UTF_8));
+            if (matcher.find()) {
+                return new ServiceProcess(process, folder.resolve("liuke.db"), Integer.parseInt(matcher.group(1)));
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the service did not start; see " + log + ":\n" + Files.readString(log));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** CPU time the service process has used so far. */
+    public double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    public long count(String sql) {
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + database + "?open_mode=1");
+             var rows = connection.createStatement().executeQuery(sql)) {
+            return rows.next() ? rows.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls (with a deadline) until {@code sql} counts {@code expected}. */
+    public void awaitCount(String sql, long expected, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long seen;
+        while ((seen = count(sql)) != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(sql + " counted " + seen + ", not " + expected + " after " + limit);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Polls (with a deadline) until the service has processed every stored update. */
+    public void awaitNothingPending(Duration limit) throws InterruptedException {
+        awaitCount("SELECT count(*) FROM inbox WHERE status = 'pending'", 0, limit);
+    }
+
+    /** {@code kill -9}: no shutdown hook, no clean close, whatever was in flight stays as it was. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the service did not die");
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
