@@ -6,10 +6,14 @@ import app.liuke.config.ConfigLoader;
 import app.liuke.config.LiukeConfig;
 import app.liuke.outbox.DispatchRules;
 import app.liuke.support.FakeBotApi;
+import app.liuke.support.MutableClock;
 import app.liuke.tier.Tier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.time.LocalTime;
 import java.util.Map;
 
@@ -29,8 +33,11 @@ public final class CampaignBench {
         int rate = 1000;
         System.out.printf("%nCampaign bench: plan for %,d customers; dispatch %,d messages at %,d/s; %d cores%n", customers,
                 dispatched, rate, Runtime.getRuntime().availableProcessors());
-        plan(customers);
+        if (!Boolean.getBoolean("bench.dispatchOnly")) {
+            plan(customers);
+        }
         dispatch(dispatched, rate);
+        dispatch(dispatched, 100_000);  // no pacing to speak of: the sender's own ceiling
     }
 
     private static LiukeConfig config(Path folder, String apiUrl, int rate) {
@@ -74,23 +81,37 @@ public final class CampaignBench {
         }
     }
 
+    /**
+     * Two rounds on one running service: the first right after start (cold: the JIT, the HTTP client
+     * and SQLite's caches warm up), then, 8 days later on the shop clock so the caps allow it, the same
+     * audience again (warm: how a shop's long-running service sends). Each round is timed from the
+     * moment the broadcast is queued to the moment its last row is marked sent, polled every 10 ms.
+     */
     private static void dispatch(int messages, int rate) throws Exception {
         Path folder = Files.createTempDirectory("liuke-dispatch-bench");
-        try (var api = new FakeBotApi(); var liuke = Liuke.open(config(folder, api.url(), rate), Clock.systemUTC())) {
+        var clock = new MutableClock(Instant.now());
+        try (var api = new FakeBotApi(); var liuke = Liuke.open(config(folder, api.url(), rate), clock)) {
             seed(liuke, messages);
             liuke.database().useTransaction(handle -> handle.update("UPDATE customer SET tier = 'A'"));
             liuke.startWeb("127.0.0.1");
-            var report = liuke.campaigns().broadcasts().now("", "{name}，周末会员日");
-            long started = System.nanoTime();
-            long sent = 0;
-            while (sent < report.queued() && System.nanoTime() - started < 120_000_000_000L) {
-                Thread.sleep(200);
-                sent = liuke.database().read(handle -> handle.queryLong("SELECT count(*) FROM outbox WHERE campaign = 'broadcast' AND status = 'sent'"));
+            for (String round : List.of("cold", "warm")) {
+                var report = liuke.campaigns().broadcasts().now("", "{name}，周末会员日 (" + round + ")");
+                long started = System.nanoTime();
+                long sent = 0;
+                while (sent < report.queued() && System.nanoTime() - started < 120_000_000_000L) {
+                    Thread.sleep(10);
+                    sent = liuke.database().read(handle -> handle.queryLong(
+                            "SELECT count(*) FROM outbox WHERE campaign = 'broadcast' AND status = 'sent' AND payload LIKE :round",
+                            "round", "%(" + round + ")%"));
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double achieved = sent / seconds;
+                System.out.printf("  dispatch at %,d/s, %s: %,d of %,d sent in %.2f s = %,.0f/s%s%n", rate, round, sent,
+                        report.queued(), seconds, achieved, rate >= 100_000 ? " (the sender's ceiling: pacing never waits)"
+                                : ", %.1f%% of the configured rate".formatted(100 * achieved / rate));
+                clock.advance(Duration.ofDays(8));
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            double achieved = sent / seconds;
-            System.out.printf("  dispatch: %,d of %,d sent in %.1f s = %,.0f/s, %.1f%% of the configured %,d/s (fake API saw %,d sendMessage)%n",
-                    sent, report.queued(), seconds, achieved, 100 * achieved / rate, rate, api.calls("sendMessage").size());
+            System.out.printf("    (fake API saw %,d sendMessage)%n", api.calls("sendMessage").size());
         }
     }
 }
