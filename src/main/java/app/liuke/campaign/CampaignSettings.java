@@ -25,10 +25,14 @@ public record CampaignSettings(String name, boolean enabled, String schedule, in
         }
     }
 
-    /** A holiday: {@code date} is MM-DD (Gregorian) or lunar-MM-DD (Chinese calendar); {@code label} is what customers read. */
-    public record Holiday(String name, String label, String date, Map<Tier, String> gifts) {
+    /**
+     * A holiday: {@code date} is MM-DD (Gregorian) or lunar-MM-DD (Chinese calendar); {@code label} is
+     * what customers read; {@code dates} are published dates that replace the computed one in their year.
+     */
+    public record Holiday(String name, String label, String date, Map<Tier, String> gifts, List<java.time.LocalDate> dates) {
         public Holiday {
             gifts = Map.copyOf(gifts);
+            dates = List.copyOf(dates);
         }
     }
 

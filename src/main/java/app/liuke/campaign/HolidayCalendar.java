@@ -5,18 +5,45 @@ import com.ibm.icu.util.Calendar;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Dates of the configured holidays: MM-DD is a Gregorian date; lunar-MM-DD a date of the Chinese
- * calendar (Spring Festival lunar-01-01, Mid-Autumn lunar-08-15), computed by ICU4J for any year.
+ * calendar (Spring Festival lunar-01-01, Mid-Autumn lunar-08-15), computed by ICU4J for any year and
+ * then corrected where ICU's approximation of the new moon disagrees with the published calendar
+ * (GB/T 33661-2017, as the Purple Mountain Observatory and the Hong Kong Observatory publish it).
  */
 final class HolidayCalendar {
     private static final long JULIAN_DAY_OF_EPOCH = 2_440_588;
+    /**
+     * Lunar months whose first day ICU4J 78 puts a day off the published calendar, as (lunar year,
+     * month) → days to add. Both new moons fall within minutes of midnight China time: 2027-02-06 23:56
+     * (ICU: after midnight) and 2030-02-03 00:07 (ICU: before). Checked for Spring Festival, Dragon Boat
+     * and Mid-Autumn 2025–2035; a shop can also give a holiday's published {@code dates} in config.
+     */
+    private static final Map<Integer, Integer> CORRECTIONS = Map.of(
+            key(2027, 1), -1,
+            key(2030, 1), +1);
 
     private HolidayCalendar() {
     }
 
-    /** The holiday's dates in the lunar or Gregorian years {@code year - 1} to {@code year + 1}. */
+    private static int key(int lunarYear, int month) {
+        return lunarYear * 100 + month;
+    }
+
+    /**
+     * The holiday's dates in the lunar or Gregorian years {@code year - 1} to {@code year + 1}; a
+     * {@code published} date replaces the computed one of the same Gregorian year.
+     */
+    static List<LocalDate> around(String date, List<LocalDate> published, int year) {
+        var dates = new ArrayList<LocalDate>();
+        for (LocalDate computed : around(date, year)) {
+            dates.add(published.stream().filter(p -> p.getYear() == computed.getYear()).findFirst().orElse(computed));
+        }
+        return dates;
+    }
+
     static List<LocalDate> around(String date, int year) {
         var dates = new ArrayList<LocalDate>();
         boolean lunar = date.startsWith("lunar-");
@@ -44,6 +71,7 @@ final class HolidayCalendar {
         calendar.set(Calendar.MONTH, month - 1);
         calendar.set(ChineseCalendar.IS_LEAP_MONTH, 0);
         calendar.set(Calendar.DAY_OF_MONTH, day);
-        return LocalDate.ofEpochDay(calendar.get(Calendar.JULIAN_DAY) - JULIAN_DAY_OF_EPOCH);
+        return LocalDate.ofEpochDay(calendar.get(Calendar.JULIAN_DAY) - JULIAN_DAY_OF_EPOCH)
+                .plusDays(CORRECTIONS.getOrDefault(key(year, month), 0));
     }
 }

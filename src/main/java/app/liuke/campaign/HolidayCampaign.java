@@ -38,7 +38,7 @@ final class HolidayCampaign extends StandingCampaign {
     private List<Due> compute(LocalDate today) {
         var due = new ArrayList<Due>();
         for (Holiday holiday : settings.holidays()) {
-            for (LocalDate date : HolidayCalendar.around(holiday.date(), today.getYear())) {
+            for (LocalDate date : HolidayCalendar.around(holiday.date(), holiday.dates(), today.getYear())) {
                 if (date.equals(today.plusDays(settings.days()))) {
                     due.add(new Due(holiday, date, "before"));
                 } else if (date.equals(today)) {

@@ -10,6 +10,7 @@ import app.liuke.tier.Tier;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -147,7 +148,15 @@ final class CampaignConfig {
                 reader.error(item + ".date", "must be MM-DD such as 10-01, or lunar-MM-DD such as lunar-01-01, not '" + date + "'");
             }
             String name = reader.requiredString(item + ".name", "(a short name such as spring-festival)");
-            list.add(new Holiday(name, reader.string(item + ".label", name), date, gifts(reader, item + ".gifts", Map.of())));
+            var dates = new ArrayList<LocalDate>();
+            for (String published : reader.stringList(item + ".dates")) {
+                try {
+                    dates.add(LocalDate.parse(published));
+                } catch (java.time.format.DateTimeParseException e) {
+                    reader.error(item + ".dates", "must be dates such as 2027-02-06, not '" + published + "'");
+                }
+            }
+            list.add(new Holiday(name, reader.string(item + ".label", name), date, gifts(reader, item + ".gifts", Map.of()), dates));
         }
         return list;
     }

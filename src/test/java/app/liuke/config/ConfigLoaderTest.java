@@ -72,6 +72,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void holidayPublishedDates_areRead_andABadOneIsReportedWithItsKey() throws Exception {
+        var config = ConfigLoader.load(file("""
+                campaigns:
+                  holidays:
+                    list:
+                      - {name: spring-festival, label: 春节, date: lunar-01-01, dates: ["2031-01-24"]}
+                """), Map.of());
+        assertEquals(List.of(java.time.LocalDate.of(2031, 1, 24)), config.campaign("holidays").holidays().get(0).dates());
+        var errors = errorsOf("""
+                campaigns:
+                  holidays:
+                    list:
+                      - {name: spring-festival, date: lunar-01-01, dates: ["2031-02-30"]}
+                """, Map.of());
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("campaigns.holidays.list[0].dates", errors.get(0).key());
+        assertTrue(errors.get(0).message().contains("2031-02-30"), errors.toString());
+    }
+
+    @Test
     void environmentVariables_areSubstitutedWithAndWithoutDefaults() throws Exception {
         var config = ConfigLoader.load(file("""
                 server:
