@@ -49,10 +49,10 @@ final class CampaignCommand implements Callable<Integer> {
         var campaigns = liuke.campaigns();
         switch (action) {
             case "list" -> {
-                System.out.printf("%-14s%-10s%-14s%9s%10s%9s%9s%9s%10s%n", "campaign", "purpose", "schedule", "queued", "delivered",
+                System.out.printf("%-14s%-10s%-14s%9s%10s%9s%9s%9s%12s%n", "campaign", "purpose", "schedule", "queued", "delivered",
                         "skipped", "redeemed", "bought", "lastRun");
                 for (CampaignStats.Figures f : campaigns.figures()) {
-                    System.out.printf("%-14s%-10s%-14s%9d%10d%9d%9d%9d%10s%n", f.name(), f.purpose(),
+                    System.out.printf("%-14s%-10s%-14s%9d%10d%9d%9d%9d%12s%n", f.name(), f.purpose(),
                             f.schedule().isBlank() ? "-" : f.schedule(), f.queued(), f.delivered(),
                             f.skipped().values().stream().mapToLong(Long::longValue).sum(), f.redeemed(), f.purchased(),
                             f.lastRunAt() == null ? "-" : java.time.Instant.ofEpochSecond(f.lastRunAt()).atZone(liuke.config().timezone())

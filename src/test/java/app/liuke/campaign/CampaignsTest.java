@@ -18,61 +18,7 @@ import org.junit.jupiter.api.Test;
  * shop clock moved through days and years: the right dates, once; quiet hours; caps and priorities;
  * opt-out; stop rules; 429 and 403.
  */
-class CampaignsTest extends TelegramShopTest {
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    static final long ALICE = 601;
-    static final long BOB = 602;
-    static final long CAROL = 603;
-
-    private void at(String localDateTime) {
-        shop.clock.set(LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant());
-    }
-
-    private long join(long user, String name) {
-        int before = api.sentTo(String.valueOf(user)).size();
-        assertEquals(200, shop.webhook(Updates.privateText(Updates.nextId(), user, name, "/start")).status());
-        api.awaitSent(String.valueOf(user), before + 1);
-        return shop.queryLong("SELECT customer_id FROM channel_identity WHERE external_id = :id", "id", String.valueOf(user));
-    }
-
-    private void set(long customer, String json) {
-        assertEquals(200, shop.patch("/api/customers/" + customer, json).status());
-    }
-
-    private List<FakeBotApi.Call> sent(long user) {
-        return api.sentTo(String.valueOf(user));
-    }
-
-    private String awaitNth(long user, int n) {
-        try {
-            return api.awaitSent(String.valueOf(user), n).get(n - 1).text();
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\noutbox: " + shop.liuke.database().read(h -> h.query(
-                    "SELECT id, campaign, status, reason, not_before, expires_at, lease_owner, chat_id FROM outbox WHERE campaign IS NOT NULL",
-                    r -> r.getLong(1) + "/" + r.getString(2) + "/" + r.getString(3) + "/" + r.getString(4) + "/" + r.getLong(5)
-                            + "/" + r.getLong(6) + "/" + r.getString(7) + "/" + r.getString(8))) + " now " + shop.clock.instant().getEpochSecond());
-        }
-    }
-
-    /** Polls (with a deadline) until {@code count} outbox rows match: a row is marked sent just after its delivery. */
-    private void awaitOutbox(long count, String where, Object... params) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (outbox(where, params) != count) {
-            if (System.nanoTime() > deadline) {
-                assertEquals(count, outbox(where, params), where);
-            }
-            Thread.onSpinWait();
-        }
-    }
-
-    private RunReport tickOnly(String campaign) {
-        return shop.liuke.campaignScheduler().tick().stream().filter(r -> r.campaign().equals(campaign)).findFirst().orElse(null);
-    }
-
-    private long outbox(String where, Object... params) {
-        return shop.queryLong("SELECT count(*) FROM outbox WHERE " + where, params);
-    }
-
+class CampaignsTest extends CampaignTestBase {
     @Test
     void lunarHolidays_areComputedForAnyYear() {
         assertEquals(LocalDate.of(2026, 2, 17), HolidayCalendar.lunar(2026, 1, 1));
@@ -80,6 +26,23 @@ class CampaignsTest extends TelegramShopTest {
         assertEquals(LocalDate.of(2029, 2, 13), HolidayCalendar.lunar(2029, 1, 1));
         assertEquals(LocalDate.of(2026, 9, 25), HolidayCalendar.lunar(2026, 8, 15));
         assertEquals(LocalDate.of(2028, 10, 3), HolidayCalendar.lunar(2028, 8, 15));
+        // The published calendar, 2025–2035: Spring Festival, Dragon Boat (lunar-05-05), Mid-Autumn.
+        String[][] published = {
+                {"2025-01-29", "2025-05-31", "2025-10-06"}, {"2026-02-17", "2026-06-19", "2026-09-25"},
+                {"2027-02-06", "2027-06-09", "2027-09-15"}, {"2028-01-26", "2028-05-28", "2028-10-03"},
+                {"2029-02-13", "2029-06-16", "2029-09-22"}, {"2030-02-03", "2030-06-05", "2030-09-12"},
+                {"2031-01-23", "2031-06-24", "2031-10-01"}, {"2032-02-11", "2032-06-12", "2032-09-19"},
+                {"2033-01-31", "2033-06-01", "2033-09-08"}, {"2034-02-19", "2034-06-20", "2034-09-27"},
+                {"2035-02-08", "2035-06-10", "2035-09-16"}};
+        for (int i = 0; i < published.length; i++) {
+            int year = 2025 + i;
+            assertEquals(LocalDate.parse(published[i][0]), HolidayCalendar.lunar(year, 1, 1), "Spring Festival " + year);
+            assertEquals(LocalDate.parse(published[i][1]), HolidayCalendar.lunar(year, 5, 5), "Dragon Boat " + year);
+            assertEquals(LocalDate.parse(published[i][2]), HolidayCalendar.lunar(year, 8, 15), "Mid-Autumn " + year);
+        }
+        // A shop's published date replaces the computed one in its year only.
+        assertEquals(List.of(LocalDate.of(2030, 2, 3), LocalDate.of(2031, 1, 24), LocalDate.of(2032, 2, 11)),
+                HolidayCalendar.around("lunar-01-01", List.of(LocalDate.of(2031, 1, 24)), 2031));
     }
 
     @Test

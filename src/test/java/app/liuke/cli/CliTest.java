@@ -108,8 +108,35 @@ class CliTest {
     }
 
     @Test
+    void campaign_previewsRunsOnceAndLists_andExplainsAWrongName() throws Exception {
+        String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+        Path customers = Files.writeString(folder.resolve("c.csv"), "name,phone\nAnna,13800138000\n");
+        Path sales = Files.writeString(folder.resolve("s.csv"), "phone,date,amount\n13800138000," + yesterday + ",300\n");
+        assertEquals(0, Cli.run("import", "customers", customers.toString(), "--config", config.toString()));
+        assertEquals(0, Cli.run("import", "purchases", sales.toString(), "--config", config.toString()));
+        out.reset();
+        assertEquals(0, Cli.run("campaign", "preview", "thanks", "--config", config.toString()));
+        assertTrue(output().matches("(?s)#1\\s+Anna\\s+skip\\s+no-chat.*"), "imported, not yet in any chat\n" + output());
+        assertTrue(output().contains("thanks preview: 0 to send (0 after quiet hours), 1 skipped {no-chat=1}"), output());
+        out.reset();
+        assertEquals(0, Cli.run("campaign", "run", "thanks", "--config", config.toString()));
+        assertTrue(output().contains("thanks run: 0 to send (0 after quiet hours), 1 skipped {no-chat=1}, 0 planned before"), output());
+        out.reset();
+        assertEquals(0, Cli.run("campaign", "run", "thanks", "--config", config.toString()));
+        assertTrue(output().contains("0 skipped {}, 1 planned before"), "a second run decides nobody twice\n" + output());
+        out.reset();
+        assertEquals(0, Cli.run("campaign", "list", "--config", config.toString()));
+        assertTrue(output().matches("(?s).*\\nthanks\\s+care\\s+0 10 \\* \\* \\*\\s+0\\s+0\\s+1\\s+0\\s+0\\s+\\d{4}-.*"), output());
+        assertEquals(2, Cli.run("campaign", "run", "nope", "--config", config.toString()));
+        assertEquals(2, Cli.run("campaign", "run", "--config", config.toString()));
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertTrue(errors.contains("nope") && errors.contains("Say which campaign"), errors);
+        assertTrue(!errors.contains("\tat "), errors);
+    }
+
+    @Test
     void everyCommand_hasHelp() {
-        for (String command : new String[]{"serve", "import", "export", "backup", "check"}) {
+        for (String command : new String[]{"serve", "import", "export", "backup", "check", "campaign"}) {
             assertEquals(0, Cli.run(command, "--help"), command);
         }
         assertTrue(output().contains("Usage: liuke import"), output());
