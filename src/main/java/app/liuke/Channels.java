@@ -26,12 +26,14 @@ public final class Channels implements AutoCloseable {
     private final TelegramConnection telegram;
     private final Outbox outbox = new Outbox();
     private final Dispatcher dispatcher;
+    private final app.liuke.outbox.SendGate gate;
     private final ChatPipeline pipeline;
     private final InboundFlow flow;
 
     Channels(LiukeConfig config, Database database, ConversationParts.Built conversation, TelegramConnection telegram,
              app.liuke.outbox.SendGate gate, Clock clock) {
         this.telegram = telegram;
+        this.gate = gate;
         List<ChannelGateway> gateways = telegram == null ? List.of() : List.of(new TelegramGateway(telegram.client()));
         this.dispatcher = new Dispatcher(database, outbox, gateways, conversation.events(), gate, config.dispatch(), clock,
                 System::nanoTime);
@@ -65,6 +67,11 @@ public final class Channels implements AutoCloseable {
 
     public Dispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** The contact policy's last look before a message leaves (the dispatcher's, and the web chat's when the page fetches). */
+    public app.liuke.outbox.SendGate gate() {
+        return gate;
     }
 
     /** For /health: "disabled", or the Telegram connection's state. */

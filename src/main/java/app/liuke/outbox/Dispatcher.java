@@ -125,12 +125,7 @@ public final class Dispatcher implements AutoCloseable {
                 var passed = new ArrayList<OutboxRow>();
                 for (OutboxRow row : outbox.lease(handle, gateway.channel(), owner, batchSize(), now,
                         now.plusSeconds(rules.leaseSeconds()))) {
-                    SendGate.Verdict verdict = gate.check(handle, row, now);
-                    if (verdict instanceof SendGate.Skip skip) {
-                        outbox.markSkipped(handle, row.id(), skip.reason(), now);
-                    } else if (verdict instanceof SendGate.Defer defer) {
-                        outbox.defer(handle, row.id(), defer.until(), defer.reason());
-                    } else {
+                    if (outbox.cleared(handle, gate, row, now)) {
                         passed.add(row);
                     }
                 }

@@ -124,6 +124,23 @@ public final class Outbox {
                 "owner", owner);
     }
 
+    /**
+     * The gate's last look at a pending row before it leaves: a skip ends the row, a deferral moves it
+     * (both with their reason); true when it may go now.
+     */
+    public boolean cleared(Handle handle, SendGate gate, OutboxRow row, Instant now) {
+        SendGate.Verdict verdict = gate.check(handle, row, now);
+        if (verdict instanceof SendGate.Skip skip) {
+            markSkipped(handle, row.id(), skip.reason(), now);
+            return false;
+        }
+        if (verdict instanceof SendGate.Defer defer) {
+            defer(handle, row.id(), defer.until(), defer.reason());
+            return false;
+        }
+        return true;
+    }
+
     /** Ends a pending row as skipped (the gate said no at sending time). */
     public void markSkipped(Handle handle, long id, String reason, Instant now) {
         handle.update("UPDATE outbox SET status = 'skipped', reason = :reason, sent_at = :now, lease_owner = NULL WHERE id = :id",

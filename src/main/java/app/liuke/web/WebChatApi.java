@@ -8,12 +8,15 @@ import app.liuke.channel.Outbound;
 import app.liuke.channel.Person;
 import app.liuke.outbox.Outbox;
 import app.liuke.outbox.OutboxRow;
+import app.liuke.outbox.SendGate;
 import app.liuke.store.Database;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +37,14 @@ final class WebChatApi {
     private static final int MAX_TEXT = 4096;
     private final ChatPipeline pipeline;
     private final Outbox outbox;
+    private final SendGate gate;
     private final Database database;
     private final AdminAuth auth;
     private final Requests requests;
     private final Clock clock;
 
-    WebChatApi(ChatPipeline pipeline, Outbox outbox, Database database, AdminAuth auth, Requests requests, Clock clock) {
+    WebChatApi(ChatPipeline pipeline, Outbox outbox, SendGate gate, Database database, AdminAuth auth, Requests requests, Clock clock) {
+        this.gate = gate;
         this.pipeline = pipeline;
         this.outbox = outbox;
         this.database = database;
@@ -121,16 +126,23 @@ final class WebChatApi {
 
     private void fetch(Context ctx, String session, long after) {
         List<OutboxRow> rows = database.transaction(handle -> {
-            List<OutboxRow> found = outbox.forChat(handle, CHANNEL, session, after, 200, clock.instant());
-            for (OutboxRow row : found) {
-                if (row.status().equals("pending")) {
-                    outbox.markSent(handle, row.id(), null, clock.instant());
+            Instant now = clock.instant();
+            var shown = new ArrayList<OutboxRow>();
+            for (OutboxRow row : outbox.forChat(handle, CHANNEL, session, after, 200, now)) {
+                if (!row.status().equals("pending")) {
+                    shown.add(row);
+                    continue;
+                }
+                // The page is this channel's dispatcher: the same last look as before a Telegram send.
+                if (outbox.cleared(handle, gate, row, now)) {
+                    outbox.markSent(handle, row.id(), null, now);
+                    shown.add(row);
                 }
             }
-            return found;
+            return shown;
         });
         var messages = rows.stream().map(WebChatApi::view).toList();
-        ctx.json(new Messages(messages, rows.isEmpty() ? after : rows.get(rows.size() - 1).id()));
+        ctx.json(new Messages(messages, rows.isEmpty() ? after : Math.max(after, rows.get(rows.size() - 1).id())));
     }
 
     private static ChatMessage view(OutboxRow row) {

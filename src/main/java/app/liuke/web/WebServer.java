@@ -43,7 +43,7 @@ public final class WebServer {
         var webhook = config.telegram().enabled() && config.telegram().mode().equals("webhook")
                 ? new TelegramWebhookApi(config.telegram().webhookSecret(), services.channels().flow(),
                         config.server().maxRequestBytes()) : null;
-        var webChat = new WebChatApi(services.channels().pipeline(), services.channels().outbox(), services.database(), auth,
+        var webChat = new WebChatApi(services.channels().pipeline(), services.channels().outbox(), services.channels().gate(), services.database(), auth,
                 requests, clock);
         var offerApi = new OfferApi(services.offers(), services.database(), requests, dates, clock);
         var surveyApi = new SurveyApi(services.surveys(), services.database(), services.staff(), requests, dates,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.liuke.support.Browser;
 import app.liuke.support.TestShop;
 import app.liuke.support.WebShopTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -94,5 +95,27 @@ class WebChatTest extends WebShopTest {
         assertTrue(ok.json().path("messages").get(0).path("text").asText().contains("/me"));
         var again = shop.send("GET", "/chat/api/messages?session=abcdefghijklmnopqrstuvwxyz&after=" + ok.json().path("last").asLong(), null, null);
         assertEquals(0, again.json().path("messages").size());
+    }
+
+    @Test
+    void aCampaignMessage_reachesTheWebChat_butNotAfterTheCustomerOptedOut() {
+        String stays = "abcdefghijklmnopqrstuvwxyz-stays";
+        String leaves = "abcdefghijklmnopqrstuvwxyz-leaves";
+        for (String session : List.of(stays, leaves)) {
+            var joined = shop.send("POST", "/chat/api/messages", "{\"session\":\"" + session + "\",\"text\":\"/start\"}", null);
+            assertEquals(200, joined.status(), joined.body());
+        }
+        shop.liuke.database().useTransaction(h -> h.update("UPDATE customer SET tier = 'A'"));
+        assertEquals(2, shop.liuke.campaigns().broadcasts().now("tier:A", "新品到店，欢迎来看看").queued());
+
+        var stop = shop.send("POST", "/chat/api/messages", "{\"session\":\"" + leaves + "\",\"text\":\"/stop\",\"after\":0}", null);
+        assertEquals(200, stop.status(), stop.body());
+        assertTrue(!stop.body().contains("新品到店"), "opted out after planning: the gate's last look skips it\n" + stop.body());
+        assertEquals(1, shop.queryLong("SELECT count(*) FROM outbox WHERE campaign = 'broadcast' AND status = 'skipped'"
+                + " AND reason = 'opted-out'"));
+
+        var poll = shop.send("GET", "/chat/api/messages?session=" + stays + "&after=0", null, null);
+        assertTrue(poll.body().contains("新品到店，欢迎来看看"), poll.body());
+        assertEquals(1, shop.queryLong("SELECT count(*) FROM outbox WHERE campaign = 'broadcast' AND status = 'sent'"));
     }
 }
