@@ -24,7 +24,15 @@ final class ErrorMapping {
         this.maxRequestBytes = maxRequestBytes;
     }
 
+    /** A body declared larger than the limit is refused from its Content-Length, before a byte of it is read. */
+    void refuseOversized(io.javalin.http.Context ctx) {
+        if (ctx.contentLength() > maxRequestBytes) {
+            throw new HttpResponseException(413, "request body too large");
+        }
+    }
+
     void declare(RoutesConfig routes) {
+        routes.before(this::refuseOversized);
         routes.exception(AdminAuth.Refused.class, (e, ctx) -> answer(ctx, e.status(), e.code(), texts.explain(e), null));
         routes.exception(InvalidInput.class, (e, ctx) -> answer(ctx, status(e), code(e), texts.explain(e), e.field()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {

@@ -75,18 +75,48 @@ public final class TestShop implements AutoCloseable {
      * real 1 MB body races the server's early 413 and close: the client then sees a reset.)
      */
     public int postHeadersOnly(String path, long declaredLength, String header, String value) {
+        return postHeadersOnlyResponse(path, declaredLength, header, value).status();
+    }
+
+    /** {@link #postHeadersOnly}, with the answer's body (read up to its Content-Length). */
+    public Response postHeadersOnlyResponse(String path, long declaredLength, String header, String value) {
         try (var socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             String request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + header + ": " + value + "\r\nContent-Length: " + declaredLength + "\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
-            return Integer.parseInt(status.split(" ")[1]);
+            var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            int status = Integer.parseInt(line(in).split(" ")[1]);
+            int length = 0;
+            String type = null;
+            for (String line = line(in); !line.isEmpty(); line = line(in)) {
+                String lower = line.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(15).strip());
+                } else if (lower.startsWith("content-type:")) {
+                    type = line.substring(13).strip();
+                }
+            }
+            byte[] body = new byte[length];
+            in.readFully(body);
+            return new Response(status, new String(body, StandardCharsets.UTF_8), type);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static String line(java.io.DataInputStream in) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new java.io.EOFException("the server closed the connection mid-answer");
+            }
+            if (b != '\r') {
+                bytes.write(b);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     public int port() {
