@@ -71,6 +71,7 @@ public final class Liuke implements AutoCloseable {
     private final Offers offers;
     private final Redemptions redemptions;
     private final FollowUpTasks tasks;
+    private final app.liuke.report.Reports reports;
     private SurveySender surveys;
     private WebServer web;
     private Channels channels;
@@ -95,6 +96,7 @@ public final class Liuke implements AutoCloseable {
         this.offers = new Offers(new OfferCatalog(), new ShopDays(config.timezone()));
         this.redemptions = new Redemptions(offers);
         this.tasks = new FollowUpTasks(staff);
+        this.reports = new app.liuke.report.Reports(config.timezone(), config.reports());
     }
 
     /** Opens the database (migrating it) and wires the services; starts nothing. */
@@ -117,7 +119,7 @@ public final class Liuke implements AutoCloseable {
         channels = new Channels(config, database, conversation, telegram, parts.policy(), clock);
         surveys = new SurveySender(database, channels.outbox(), parts.surveyEngine(), parts.language(), channels.dispatcher()::wake, clock);
         var services = new WebServer.Services(customers, purchases, followUps, staff, classification, database,
-                new Metrics(database), channels, offers, surveys, parts.campaigns(), parts.language());
+                new Metrics(database), channels, offers, surveys, parts.campaigns(), reports, parts.language());
         web = new WebServer(config, services, texts, clock).start(host, config.server().port());
         channels.start();
         return web;
@@ -239,6 +241,11 @@ public final class Liuke implements AutoCloseable {
 
     public Backup backup() {
         return new Backup(database);
+    }
+
+    /** Sales, registrations and the summary over a period (the API, /stats and the report command). */
+    public app.liuke.report.Reports reports() {
+        return reports;
     }
 
     public LiukeConfig config() {

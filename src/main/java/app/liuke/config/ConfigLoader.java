@@ -90,7 +90,7 @@ public final class ConfigLoader {
         var surveys = OfferConfig.surveys(reader);
         return new LiukeConfig(server, store, timezone, locale, telegram, staff, archive, points(reader),
                 classification(reader), OfferConfig.offers(reader, timezone), surveys, CampaignConfig.contact(reader, surveys.cooldownDays()),
-                CampaignConfig.dispatch(reader), CampaignConfig.campaigns(reader), botScripts, sourceName);
+                CampaignConfig.dispatch(reader), CampaignConfig.campaigns(reader), reports(reader), botScripts, sourceName);
     }
 
     private static LiukeConfig.Points points(ConfigReader reader) {
@@ -149,5 +149,20 @@ public final class ConfigLoader {
             }
         }
         return new LiukeConfig.Telegram(enabled, token, mode, secret, publicUrl, apiUrl);
+    }
+
+    private static app.liuke.report.ReportRules reports(ConfigReader reader) {
+        reader.section("reports");
+        var defaults = app.liuke.report.ReportRules.defaults();
+        var slow = new java.util.HashSet<Integer>();
+        for (long month : reader.longList("reports.slowMonths")) {
+            if (month < 1 || month > 12) {
+                reader.error("reports.slowMonths", "months are 1 to 12, not " + month);
+            } else {
+                slow.add((int) month);
+            }
+        }
+        return new app.liuke.report.ReportRules(reader.integer("reports.quota", defaults.quota(), 0, 100_000),
+                reader.integer("reports.slowMonthQuota", defaults.slowMonthQuota(), 0, 100_000), slow);
     }
 }

@@ -24,7 +24,7 @@ public final class WebServer {
     public record Services(CustomerService customers, PurchaseService purchases, FollowUpService followUps,
                            StaffDirectory staff, ClassificationService classification, Database database, Metrics metrics,
                            Channels channels, app.liuke.offer.Offers offers, app.liuke.survey.SurveySender surveys,
-                           app.liuke.campaign.Campaigns campaigns, String shopLanguage) {
+                           app.liuke.campaign.Campaigns campaigns, app.liuke.report.Reports reports, String shopLanguage) {
     }
 
     public WebServer(LiukeConfig config, Services services, Texts texts, Clock clock) {
@@ -49,6 +49,7 @@ public final class WebServer {
         var surveyApi = new SurveyApi(services.surveys(), services.database(), services.staff(), requests, dates,
                 services.shopLanguage(), clock);
         var campaignApi = new CampaignApi(services.campaigns(), requests);
+        var reportApi = new ReportApi(services.reports(), services.database(), clock);
         var errors = new ErrorMapping(texts, config.server().maxRequestBytes());
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -57,6 +58,9 @@ public final class WebServer {
             errors.declare(javalin.routes);
             routes(javalin.routes, auth, customerApi, purchaseApi, classificationApi, health, services.metrics());
             engagementRoutes(javalin.routes, offerApi, surveyApi, campaignApi);
+            javalin.routes.get("/api/reports/summary", reportApi::summary);
+            javalin.routes.get("/api/reports/sales", reportApi::sales);
+            javalin.routes.get("/api/reports/registrations", reportApi::registrations);
             chatRoutes(javalin.routes, webhook, webChat);
         });
     }

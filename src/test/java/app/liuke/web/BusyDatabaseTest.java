@@ -45,7 +45,8 @@ class BusyDatabaseTest {
             var services = new WebServer.Services(customers, mock(PurchaseService.class), mock(FollowUpService.class),
                     new StaffDirectory(), mock(ClassificationService.class), database, new Metrics(database),
                     mock(app.liuke.Channels.class), mock(app.liuke.offer.Offers.class),
-                    mock(app.liuke.survey.SurveySender.class), mock(app.liuke.campaign.Campaigns.class), "zh-CN");
+                    mock(app.liuke.survey.SurveySender.class), mock(app.liuke.campaign.Campaigns.class),
+                    new app.liuke.report.Reports(java.time.ZoneId.of("Asia/Shanghai"), app.liuke.report.ReportRules.defaults()), "zh-CN");
             var web = new WebServer(config, services, new Texts(Locale.forLanguageTag("zh-CN")), Clock.systemUTC())
                     .start("127.0.0.1", 0);
             try {
