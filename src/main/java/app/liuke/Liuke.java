@@ -115,7 +115,7 @@ public final class Liuke implements AutoCloseable {
         var conversation = new ConversationParts(parts.scripts(), config.locale(), config.timezone(), customers, purchases,
                 followUps, classification, classifier, staff, phones, new Groups(),
                 telegram == null ? () -> null : telegram::username, offers, redemptions, parts.surveyEngine(), tasks,
-                parts.campaigns(), clock).build();
+                parts.campaigns(), reports, clock).build();
         channels = new Channels(config, database, conversation, telegram, parts.policy(), clock);
         surveys = new SurveySender(database, channels.outbox(), parts.surveyEngine(), parts.language(), channels.dispatcher()::wake, clock);
         var services = new WebServer.Services(customers, purchases, followUps, staff, classification, database,

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "liuke", mixinStandardHelpOptions = true, version = "Liuke 留客 0.1",
         description = "Liuke 留客: keeps a shop's customers.",
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ClassifyCommand.class, CampaignCommand.class,
+                ReportCommand.class,
                 BackupCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
     @Mixin

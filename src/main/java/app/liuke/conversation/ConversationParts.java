@@ -27,7 +27,8 @@ public record ConversationParts(BotScripts scripts, Locale shopLocale, ZoneId zo
                                 PurchaseService purchases, FollowUpService followUps, ClassificationService classification,
                                 Classifier classifier, StaffDirectory staff, PhoneNumbers phones, Groups groups,
                                 Supplier<String> botUsername, Offers offers, Redemptions redemptions, SurveyEngine surveys,
-                                FollowUpTasks tasks, app.liuke.campaign.Campaigns campaigns, java.time.Clock clock) {
+                                FollowUpTasks tasks, app.liuke.campaign.Campaigns campaigns, app.liuke.report.Reports reports,
+                                java.time.Clock clock) {
 
     /** The router and the handler of delivery news (blocked bots, moved groups) that shares its stores. */
     public record Built(Conversation conversation, ChannelEvents events) {
@@ -53,6 +54,7 @@ public record ConversationParts(BotScripts scripts, Locale shopLocale, ZoneId zo
         commands.add(surveyChat.command());
         var campaignChat = new CampaignChat(campaigns, surveyChat, members, texts, clock);
         commands.addAll(campaignChat.commands());
+        commands.add(new ReportChat(reports, clock).command());
         var buttons = new ArrayList<ButtonRoute>(offerChat.buttons());
         buttons.addAll(surveyChat.buttons());
         buttons.addAll(campaignChat.buttons());

@@ -135,8 +135,27 @@ class CliTest {
     }
 
     @Test
+    void report_printsTheSummaryAndABreakdown_andWritesCsv() throws Exception {
+        Path customers = Files.writeString(folder.resolve("c.csv"), "name,phone\nAnna,13800138000\n");
+        Path sales = Files.writeString(folder.resolve("s.csv"), "phone,date,amount,store\n13800138000,2026-03-02,200,南京路\n"
+                + "13800138000,2026-03-20,120,淮海路\n");
+        assertEquals(0, Cli.run("import", "customers", customers.toString(), "--config", config.toString()));
+        assertEquals(0, Cli.run("import", "purchases", sales.toString(), "--config", config.toString()));
+        out.reset();
+        Path csv = folder.resolve("by-store.csv");
+        assertEquals(0, Cli.run("report", "--from", "2026-03-01", "--to", "2026-03-31", "--by", "store", "--csv", csv.toString(),
+                "--config", config.toString()));
+        assertTrue(output().contains("2026-03-01 to 2026-03-31: sales 320.00 in 2 purchases by 1 customers; registration rate 100.0%,"
+                + " repurchase rate 100.0%"), output());
+        assertTrue(output().matches("(?s).*\\n南京路\\s+1\\s+200.00\\s+1\\s+1\\s+100.0%.*"), output());
+        assertTrue(Files.readString(csv).contains("淮海路,1,120.00,1,1,1.0000,1,1.0000"), Files.readString(csv));
+        assertEquals(2, Cli.run("report", "--by", "weekday", "--config", config.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("weekday"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void everyCommand_hasHelp() {
-        for (String command : new String[]{"serve", "import", "export", "backup", "check", "campaign"}) {
+        for (String command : new String[]{"serve", "import", "export", "backup", "check", "campaign", "report"}) {
             assertEquals(0, Cli.run(command, "--help"), command);
         }
         assertTrue(output().contains("Usage: liuke import"), output());
