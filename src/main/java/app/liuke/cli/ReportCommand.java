@@ -68,7 +68,7 @@ final class ReportCommand implements Callable<Integer> {
         var sales = summary.sales();
         System.out.printf("%s to %s: sales %s in %d purchases by %d customers; registration rate %s, repurchase rate %s%n",
                 summary.from(), summary.to(), Money.format(sales.salesCents()), sales.purchases(), sales.customers(),
-                percent(sales.registrationRate()), percent(sales.repurchaseRate()));
+                SalesRow.percent(sales.registrationRate()), SalesRow.percent(sales.repurchaseRate()));
         System.out.printf("new customers %d, follow-ups %d, CSAT %s (%d answers), NPS %s (%d answers)%n%n", summary.newCustomers(),
                 summary.followUps(), summary.csat() == null ? "-" : summary.csat(), summary.csatAnswers(),
                 summary.nps() == null ? "-" : summary.nps(), summary.npsAnswers());
@@ -76,12 +76,9 @@ final class ReportCommand implements Callable<Integer> {
                 "registration", "repeaters", "repurchase");
         for (SalesRow row : rows) {
             System.out.printf("%-14s%10d%14s%10d%9d%14s%10d%11s%n", row.key().isEmpty() ? "-" : row.key(), row.purchases(),
-                    Money.format(row.salesCents()), row.customers(), row.onFile(), percent(row.registrationRate()),
-                    row.repeatCustomers(), percent(row.repurchaseRate()));
+                    Money.format(row.salesCents()), row.customers(), row.onFile(), SalesRow.percent(row.registrationRate()),
+                    row.repeatCustomers(), SalesRow.percent(row.repurchaseRate()));
         }
     }
 
-    private static String percent(Double rate) {
-        return rate == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f%%", rate * 100);
-    }
 }

@@ -3,6 +3,7 @@ package app.liuke.conversation;
 import app.liuke.customer.Money;
 import app.liuke.report.Period;
 import app.liuke.report.Reports;
+import app.liuke.report.SalesRow;
 import app.liuke.report.Summary;
 import app.liuke.shared.InvalidInput;
 import app.liuke.staff.Role;
@@ -54,13 +55,10 @@ final class ReportChat {
         Summary summary = reports.summary(chat.handle(), period, clock.instant());
         var sales = summary.sales();
         chat.say("staff.stats.figures", "period", heading, "sales", Money.format(sales.salesCents()), "purchases", sales.purchases(),
-                "customers", sales.customers(), "registration", percent(sales.registrationRate()),
-                "repurchase", percent(sales.repurchaseRate()), "newCustomers", summary.newCustomers(),
+                "customers", sales.customers(), "registration", SalesRow.percent(sales.registrationRate()),
+                "repurchase", SalesRow.percent(sales.repurchaseRate()), "newCustomers", summary.newCustomers(),
                 "followUps", summary.followUps(), "csat", summary.csat() == null ? "-" : summary.csat(),
                 "nps", summary.nps() == null ? "-" : summary.nps());
     }
 
-    private static String percent(Double rate) {
-        return rate == null ? "-" : Math.round(rate * 1000) / 10.0 + "%";
-    }
 }

@@ -16,4 +16,9 @@ public record SalesRow(String key, long purchases, long salesCents, long custome
     static Double rate(long part, long whole) {
         return whole == 0 ? null : Math.round(10_000.0 * part / whole) / 10_000.0;
     }
+
+    /** A rate as people read it: 0.7333 → "73.3%"; "-" when there is none. */
+    public static String percent(Double rate) {
+        return rate == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f%%", rate * 100);
+    }
 }
