@@ -72,6 +72,9 @@ public final class Liuke implements AutoCloseable {
     private final Redemptions redemptions;
     private final FollowUpTasks tasks;
     private final app.liuke.report.Reports reports;
+    private final app.liuke.workbench.Todos todos;
+    private final app.liuke.report.Trends trends;
+    private app.liuke.workbench.WorkbenchScheduler workbench;
     private SurveySender surveys;
     private WebServer web;
     private Channels channels;
@@ -97,6 +100,10 @@ public final class Liuke implements AutoCloseable {
         this.redemptions = new Redemptions(offers);
         this.tasks = new FollowUpTasks(staff);
         this.reports = new app.liuke.report.Reports(config.timezone(), config.reports());
+        this.trends = new app.liuke.report.Trends(config.timezone(), config.campaigns().stream().collect(
+                java.util.stream.Collectors.toMap(app.liuke.campaign.CampaignSettings::name,
+                        app.liuke.campaign.CampaignSettings::conversionDays)));
+        this.todos = new app.liuke.workbench.Todos(config.workbench(), config.campaign("used-up").usage(), config.timezone());
     }
 
     /** Opens the database (migrating it) and wires the services; starts nothing. */
@@ -115,19 +122,24 @@ public final class Liuke implements AutoCloseable {
         var conversation = new ConversationParts(parts.scripts(), config.locale(), config.timezone(), customers, purchases,
                 followUps, classification, classifier, staff, phones, new Groups(),
                 telegram == null ? () -> null : telegram::username, offers, redemptions, parts.surveyEngine(), tasks,
-                parts.campaigns(), reports, clock).build();
+                parts.campaigns(), reports, todos, config.campaign("holidays").holidays(), clock).build();
         channels = new Channels(config, database, conversation, telegram, parts.policy(), clock);
         surveys = new SurveySender(database, channels.outbox(), parts.surveyEngine(), parts.language(), channels.dispatcher()::wake, clock);
         var services = new WebServer.Services(customers, purchases, followUps, staff, classification, database,
-                new Metrics(database), channels, offers, surveys, parts.campaigns(), reports, parts.language());
+                new Metrics(database), channels, offers, surveys, parts.campaigns(), reports, trends, todos, parts.language());
         web = new WebServer(config, services, texts, clock).start(host, config.server().port());
+        var outbox = new app.liuke.outbox.Outbox();
+        workbench = new app.liuke.workbench.WorkbenchScheduler(database,
+                new app.liuke.workbench.Reminders(todos, staff, outbox, parts.words()),
+                new app.liuke.workbench.DailyDigest(reports, staff, outbox, parts.words(), config.timezone()),
+                config.workbench(), config.timezone(), clock, channels.dispatcher()::wake);
         channels.start();
         return web;
     }
 
     /** What the chat side and the campaigns share, built once from bot-scripts and config. */
     private record ChatParts(BotScripts scripts, String language, SurveyEngine surveyEngine, ContactPolicy policy,
-                             Campaigns campaigns, CampaignScheduler scheduler) {
+                             Campaigns campaigns, CampaignScheduler scheduler, app.liuke.workbench.TodoLines.Words words) {
     }
 
     private ChatParts chatParts;
@@ -155,7 +167,8 @@ public final class Liuke implements AutoCloseable {
             }
         });
         chatParts = new ChatParts(scripts, shopLanguage, surveyEngine, policy, campaigns,
-                new CampaignScheduler(campaigns, database, config.timezone(), clock));
+                new CampaignScheduler(campaigns, database, config.timezone(), clock),
+                (key, vars) -> chatTexts.get(shopLanguage, key, vars));
         return chatParts;
     }
 
@@ -167,6 +180,21 @@ public final class Liuke implements AutoCloseable {
     /** The campaign scheduler (tests tick it after moving the clock). */
     public CampaignScheduler campaignScheduler() {
         return chatParts().scheduler();
+    }
+
+    /** The morning reminders and the managers' digest, once {@link #startWeb} ran (tests tick it after moving the clock). */
+    public app.liuke.workbench.WorkbenchScheduler workbench() {
+        return workbench;
+    }
+
+    /** Tiers and stages over time, satisfaction per month, campaign funnels. */
+    public app.liuke.report.Trends trends() {
+        return trends;
+    }
+
+    /** The to-do lists (/todo, the dashboard). */
+    public app.liuke.workbench.Todos todos() {
+        return todos;
     }
 
     /** The chat side, once {@link #startWeb} ran. */
@@ -199,11 +227,16 @@ public final class Liuke implements AutoCloseable {
         });
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                sweep.tick();
+                if (sweep.tick().isPresent()) {
+                    database.useTransaction(handle -> trends.snapshot(handle, clock.instant()));
+                }
                 if (surveys != null) {
                     surveys.tick();
                 }
                 campaignScheduler().tick();
+                if (workbench != null) {
+                    workbench.tick();
+                }
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(Liuke.class).error("scheduled sweep failed; retrying in a minute", e);
             }

@@ -13,7 +13,7 @@ import java.util.Map;
  * then corrected where ICU's approximation of the new moon disagrees with the published calendar
  * (GB/T 33661-2017, as the Purple Mountain Observatory and the Hong Kong Observatory publish it).
  */
-final class HolidayCalendar {
+public final class HolidayCalendar {
     private static final long JULIAN_DAY_OF_EPOCH = 2_440_588;
     /**
      * Lunar months whose first day ICU4J 78 puts a day off the published calendar, as (lunar year,
@@ -42,6 +42,24 @@ final class HolidayCalendar {
             dates.add(published.stream().filter(p -> p.getYear() == computed.getYear()).findFirst().orElse(computed));
         }
         return dates;
+    }
+
+    /** A holiday on a date: what {@link #between} finds. */
+    public record Upcoming(String label, LocalDate date) {
+    }
+
+    /** The configured holidays that fall from {@code from} to {@code to} (both included), by date. */
+    public static List<Upcoming> between(List<CampaignSettings.Holiday> holidays, LocalDate from, LocalDate to) {
+        var found = new ArrayList<Upcoming>();
+        for (CampaignSettings.Holiday holiday : holidays) {
+            for (LocalDate date : around(holiday.date(), holiday.dates(), from.getYear())) {
+                if (!date.isBefore(from) && !date.isAfter(to)) {
+                    found.add(new Upcoming(holiday.label(), date));
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparing(Upcoming::date));
+        return found;
     }
 
     static List<LocalDate> around(String date, int year) {

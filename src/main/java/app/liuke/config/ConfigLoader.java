@@ -90,7 +90,7 @@ public final class ConfigLoader {
         var surveys = OfferConfig.surveys(reader);
         return new LiukeConfig(server, store, timezone, locale, telegram, staff, archive, points(reader),
                 classification(reader), OfferConfig.offers(reader, timezone), surveys, CampaignConfig.contact(reader, surveys.cooldownDays()),
-                CampaignConfig.dispatch(reader), CampaignConfig.campaigns(reader), reports(reader), botScripts, sourceName);
+                CampaignConfig.dispatch(reader), CampaignConfig.campaigns(reader), reports(reader), workbench(reader), botScripts, sourceName);
     }
 
     private static LiukeConfig.Points points(ConfigReader reader) {
@@ -111,13 +111,7 @@ public final class ConfigLoader {
             reader.error("stages.churnedAfterDays", "must be more than stages.dormantAfterDays (" + dormant + ")");
         }
         reader.section("sweep");
-        String sweepAt = reader.string("sweep.at", "03:00");
-        java.time.LocalTime sweepTime = java.time.LocalTime.of(3, 0);
-        try {
-            sweepTime = java.time.LocalTime.parse(sweepAt.length() == 4 ? "0" + sweepAt : sweepAt);
-        } catch (java.time.format.DateTimeParseException e) {
-            reader.error("sweep.at", "must be a time of day such as 03:00, not '" + sweepAt + "'");
-        }
+        java.time.LocalTime sweepTime = reader.timeOfDay("sweep.at", "03:00");
         return new LiukeConfig.Classification(
                 reader.integer("tiers.a.minPoints", 50, 1, 10_000_000),
                 reader.integer("tiers.a.minPurchasesInWindow", 6, 1, 10_000),
@@ -164,5 +158,20 @@ public final class ConfigLoader {
         }
         return new app.liuke.report.ReportRules(reader.integer("reports.quota", defaults.quota(), 0, 100_000),
                 reader.integer("reports.slowMonthQuota", defaults.slowMonthQuota(), 0, 100_000), slow);
+    }
+
+    private static app.liuke.workbench.WorkbenchRules workbench(ConfigReader reader) {
+        reader.section("workbench");
+        var d = app.liuke.workbench.WorkbenchRules.defaults();
+        return new app.liuke.workbench.WorkbenchRules(
+                reader.integer("workbench.followUpEveryDays", d.followUpEveryDays(), 1, 3650),
+                reader.integer("workbench.newCustomerDays", d.newCustomerDays(), 0, 3650),
+                reader.integer("workbench.notBoughtAgainDays", d.notBoughtAgainDays(), 1, 3650),
+                reader.integer("workbench.birthdayDays", d.birthdayDays(), 0, 31),
+                reader.integer("workbench.taskDueHours", d.taskDueHours(), 1, 24 * 365),
+                reader.integer("workbench.escalateAfterDays", d.escalateAfterDays(), 0, 365),
+                reader.timeOfDay("workbench.remindAt", d.remindAt().toString()),
+                reader.timeOfDay("workbench.digestAt", d.digestAt().toString()),
+                reader.integer("workbench.pageSize", d.pageSize(), 1, 30));
     }
 }

@@ -102,6 +102,16 @@ public final class ConfigReader {
         }
     }
 
+    /** A time of day such as 09:00 (9:00 is accepted too). */
+    public java.time.LocalTime timeOfDay(String path, String fallback) {
+        String value = string(path, fallback);
+        try {
+            return java.time.LocalTime.parse(value.length() == 4 ? "0" + value : value);
+        } catch (java.time.format.DateTimeParseException e) {
+            return fail(path, "must be a time of day such as " + fallback + ", not '" + value + "'", java.time.LocalTime.parse(fallback));
+        }
+    }
+
     public List<Long> longList(String path) {
         JsonNode node = node(path);
         if (node == null || node.isNull()) {

@@ -26,6 +26,7 @@ public record LiukeConfig(
         app.liuke.outbox.DispatchRules dispatch,
         List<app.liuke.campaign.CampaignSettings> campaigns,
         app.liuke.report.ReportRules reports,
+        app.liuke.workbench.WorkbenchRules workbench,
         Path botScripts,
         String source) {
 
@@ -44,37 +45,38 @@ public record LiukeConfig(
         Objects.requireNonNull(contact, "contact");
         Objects.requireNonNull(dispatch, "dispatch");
         campaigns = List.copyOf(campaigns);
+        Objects.requireNonNull(workbench, "workbench");
         Objects.requireNonNull(botScripts, "botScripts");
     }
 
     public LiukeConfig withStorePath(Path path) {
         return new LiukeConfig(server, new Store(path), timezone, locale, telegram, staff, archive, points, classification,
-                offers, surveys, contact, dispatch, campaigns, reports, botScripts, source);
+                offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withServer(Server replacement) {
         return new LiukeConfig(replacement, store, timezone, locale, telegram, staff, archive, points, classification,
-                offers, surveys, contact, dispatch, campaigns, reports, botScripts, source);
+                offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withTelegram(Telegram replacement) {
         return new LiukeConfig(server, store, timezone, locale, replacement, staff, archive, points, classification,
-                offers, surveys, contact, dispatch, campaigns, reports, botScripts, source);
+                offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withStaff(Staff replacement) {
         return new LiukeConfig(server, store, timezone, locale, telegram, replacement, archive, points, classification,
-                offers, surveys, contact, dispatch, campaigns, reports, botScripts, source);
+                offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withContact(app.liuke.campaign.ContactRules replacement) {
         return new LiukeConfig(server, store, timezone, locale, telegram, staff, archive, points, classification,
-                offers, surveys, replacement, dispatch, campaigns, reports, botScripts, source);
+                offers, surveys, replacement, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withDispatch(app.liuke.outbox.DispatchRules replacement) {
         return new LiukeConfig(server, store, timezone, locale, telegram, staff, archive, points, classification,
-                offers, surveys, contact, replacement, campaigns, reports, botScripts, source);
+                offers, surveys, contact, replacement, campaigns, reports, workbench, botScripts, source);
     }
 
     /** The settings of campaign {@code name} (every standing campaign has settings, defaults or not). */

@@ -35,11 +35,13 @@ public final class Conversation implements InboundHandler {
     private final List<ButtonRoute> buttonRoutes;
     private final SurveyChat surveys;
     private final CampaignChat campaigns;
+    private final TodoChat todos;
     private final Locale shopLocale;
     private final Texts chineseErrors = new Texts(Locale.SIMPLIFIED_CHINESE);
     private final Texts englishErrors = new Texts(Locale.ENGLISH);
 
-    Conversation(List<ChatCommand> all, List<ButtonRoute> buttonRoutes, SurveyChat surveys, CampaignChat campaigns, BotScripts scripts, ChatTexts texts,
+    Conversation(List<ChatCommand> all, List<ButtonRoute> buttonRoutes, SurveyChat surveys, CampaignChat campaigns, TodoChat todos,
+                 BotScripts scripts, ChatTexts texts,
                  Dialogues dialogues, Members members, StaffDirectory staff, GroupEvents groups, Locale shopLocale) {
         for (ChatCommand command : all) {
             commands.put(command.name(), command);
@@ -54,6 +56,7 @@ public final class Conversation implements InboundHandler {
         this.buttonRoutes = List.copyOf(buttonRoutes);
         this.surveys = surveys;
         this.campaigns = campaigns;
+        this.todos = todos;
         this.shopLocale = shopLocale;
     }
 
@@ -120,6 +123,9 @@ public final class Conversation implements InboundHandler {
         if (scripted.isPresent()) {
             dialogues.clearQuietly(chat);
             startDialogue(chat, scripted.get().name());
+            return;
+        }
+        if (!word.isEmpty() && todos.typed(chat, text)) {
             return;
         }
         var state = dialogues.active(chat);

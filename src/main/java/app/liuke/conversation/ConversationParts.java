@@ -28,6 +28,7 @@ public record ConversationParts(BotScripts scripts, Locale shopLocale, ZoneId zo
                                 Classifier classifier, StaffDirectory staff, PhoneNumbers phones, Groups groups,
                                 Supplier<String> botUsername, Offers offers, Redemptions redemptions, SurveyEngine surveys,
                                 FollowUpTasks tasks, app.liuke.campaign.Campaigns campaigns, app.liuke.report.Reports reports,
+                                app.liuke.workbench.Todos todos, java.util.List<app.liuke.campaign.CampaignSettings.Holiday> holidays,
                                 java.time.Clock clock) {
 
     /** The router and the handler of delivery news (blocked bots, moved groups) that shares its stores. */
@@ -43,8 +44,9 @@ public record ConversationParts(BotScripts scripts, Locale shopLocale, ZoneId zo
         var groupEvents = new GroupEvents(groups, members, staff, classifier, dialogues, states);
         var commands = new ArrayList<ChatCommand>();
         commands.addAll(new CustomerCommands(members, customers, classification, dialogues, new CardText(zone), botUsername).all());
-        commands.addAll(new StaffCommands(new CustomerLookup(customers), customers, purchases, followUps, classification,
-                staff, zone).all());
+        var staffCommands = new StaffCommands(new CustomerLookup(customers), customers, purchases, followUps, classification,
+                staff, zone);
+        commands.addAll(staffCommands.all());
         commands.addAll(new ManagerCommands(staff, members, groups).all());
         var offerWords = new OfferWords(zone);
         var offerChat = new OfferChat(offers, members, groups, offerWords);
@@ -55,10 +57,14 @@ public record ConversationParts(BotScripts scripts, Locale shopLocale, ZoneId zo
         var campaignChat = new CampaignChat(campaigns, surveyChat, members, texts, clock);
         commands.addAll(campaignChat.commands());
         commands.add(new ReportChat(reports, clock).command());
+        var todoChat = new TodoChat(todos, new app.liuke.workbench.TeamView(todos), customers, followUps, tasks, states, staffCommands,
+                holidays, zone);
+        commands.add(todoChat.command());
         var buttons = new ArrayList<ButtonRoute>(offerChat.buttons());
         buttons.addAll(surveyChat.buttons());
         buttons.addAll(campaignChat.buttons());
-        var conversation = new Conversation(commands, buttons, surveyChat, campaignChat, scripts, texts, dialogues, members, staff,
+        buttons.addAll(todoChat.buttons());
+        var conversation = new Conversation(commands, buttons, surveyChat, campaignChat, todoChat, scripts, texts, dialogues, members, staff,
                 groupEvents, shopLocale);
         return new Built(conversation, new ChannelEvents(members, groupEvents, clock));
     }

@@ -54,7 +54,7 @@ final class StaffCommands {
                 ChatCommand.staff("assign", Role.MANAGER, this::assign));
     }
 
-    private void customer(Chat chat, String args) {
+    void customer(Chat chat, String args) {
         if (args.isBlank()) {
             chat.say("staff.customer.usage");
             return;
@@ -118,7 +118,7 @@ final class StaffCommands {
             "visit", "sms");
 
     /** "电话回访…" was a phone call, "到店…" a visit; anything else is recorded as "other". */
-    private static FollowUpMethod method(String text) {
+    static FollowUpMethod method(String text) {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         return METHOD_WORDS.stream().filter(lower::startsWith).findFirst().map(FollowUpMethod::parse).orElse(FollowUpMethod.OTHER);
     }

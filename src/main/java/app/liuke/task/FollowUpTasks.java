@@ -66,6 +66,12 @@ public final class FollowUpTasks {
                         "staff", staffId);
     }
 
+    /** The customer's open tasks (logging a follow-up from /todo closes them). */
+    public List<FollowUpTask> openFor(Handle handle, long customerId) {
+        return handle.query(SELECT + " WHERE t.closed_at IS NULL AND t.customer_id = :customer ORDER BY t.id", FollowUpTasks::map,
+                "customer", customerId);
+    }
+
     private static FollowUpTask map(ResultSet row) throws SQLException {
         long closed = row.getLong("closed_at");
         Instant closedAt = row.wasNull() ? null : Instant.ofEpochSecond(closed);

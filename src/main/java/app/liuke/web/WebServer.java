@@ -24,7 +24,8 @@ public final class WebServer {
     public record Services(CustomerService customers, PurchaseService purchases, FollowUpService followUps,
                            StaffDirectory staff, ClassificationService classification, Database database, Metrics metrics,
                            Channels channels, app.liuke.offer.Offers offers, app.liuke.survey.SurveySender surveys,
-                           app.liuke.campaign.Campaigns campaigns, app.liuke.report.Reports reports, String shopLanguage) {
+                           app.liuke.campaign.Campaigns campaigns, app.liuke.report.Reports reports,
+                           app.liuke.report.Trends trends, app.liuke.workbench.Todos todos, String shopLanguage) {
     }
 
     public WebServer(LiukeConfig config, Services services, Texts texts, Clock clock) {

@@ -46,7 +46,8 @@ class BusyDatabaseTest {
                     new StaffDirectory(), mock(ClassificationService.class), database, new Metrics(database),
                     mock(app.liuke.Channels.class), mock(app.liuke.offer.Offers.class),
                     mock(app.liuke.survey.SurveySender.class), mock(app.liuke.campaign.Campaigns.class),
-                    new app.liuke.report.Reports(java.time.ZoneId.of("Asia/Shanghai"), app.liuke.report.ReportRules.defaults()), "zh-CN");
+                    new app.liuke.report.Reports(java.time.ZoneId.of("Asia/Shanghai"), app.liuke.report.ReportRules.defaults()),
+                    mock(app.liuke.report.Trends.class), mock(app.liuke.workbench.Todos.class), "zh-CN");
             var web = new WebServer(config, services, new Texts(Locale.forLanguageTag("zh-CN")), Clock.systemUTC())
                     .start("127.0.0.1", 0);
             try {

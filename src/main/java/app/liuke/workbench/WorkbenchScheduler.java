@@ -1,0 +1,87 @@
+package app.liuke.workbench;
+
+import app.liuke.store.Database;
+import app.liuke.store.Handle;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the morning reminders at {@code workbench.remindAt} and the managers' digest (about yesterday)
+ * at {@code workbench.digestAt}, once per shop day each. After downtime a job still runs if it is at
+ * most {@link #LATE} late; later than that it waits for tomorrow rather than wake people at night.
+ * The day's run and its messages commit together. Thread-safe (ticks are serialised).
+ */
+public final class WorkbenchScheduler {
+    static final Duration LATE = Duration.ofHours(6);
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchScheduler.class);
+    private final Database database;
+    private final Reminders reminders;
+    private final DailyDigest digest;
+    private final WorkbenchRules rules;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final Runnable wake;
+
+    public WorkbenchScheduler(Database database, Reminders reminders, DailyDigest digest, WorkbenchRules rules, ZoneId zone,
+                              Clock clock, Runnable wake) {
+        this.database = database;
+        this.reminders = reminders;
+        this.digest = digest;
+        this.rules = rules;
+        this.zone = zone;
+        this.clock = clock;
+        this.wake = wake;
+    }
+
+    private interface Job {
+        int run(Handle handle, LocalDate today, Instant now);
+    }
+
+    /** Runs whichever of the two jobs is due; returns the names of those that ran. */
+    public synchronized List<String> tick() {
+        var ran = new ArrayList<String>();
+        if (due("workbench-remind", rules.remindAt(), reminders::run)) {
+            ran.add("remind");
+        }
+        if (due("workbench-digest", rules.digestAt(), (handle, today, now) -> digest.run(handle, today.minusDays(1), now))) {
+            ran.add("digest");
+        }
+        if (!ran.isEmpty()) {
+            wake.run();
+        }
+        return ran;
+    }
+
+    private boolean due(String name, LocalTime at, Job job) {
+        Instant now = clock.instant();
+        LocalDateTime local = LocalDateTime.ofInstant(now, zone);
+        LocalDate today = local.toLocalDate();
+        LocalDateTime start = today.atTime(at);
+        if (local.isBefore(start) || !local.isBefore(start.plus(LATE))) {
+            return false;
+        }
+        return database.transaction(handle -> {
+            boolean done = handle.queryLong("SELECT count(*) FROM job_run WHERE name = :name AND last_run_day >= :day",
+                    "name", name, "day", today.toString()) > 0;
+            if (done) {
+                return false;
+            }
+            int queued = job.run(handle, today, now);
+            handle.update("""
+                    INSERT INTO job_run (name, last_run_day, last_run_at) VALUES (:name, :day, :at)
+                    ON CONFLICT (name) DO UPDATE SET last_run_day = excluded.last_run_day, last_run_at = excluded.last_run_at""",
+                    "name", name, "day", today.toString(), "at", now.getEpochSecond());
+            LOG.info("{} for {}: {} messages queued", name, today, queued);
+            return true;
+        });
+    }
+}
