@@ -35,6 +35,11 @@ final class ReportApi {
     }
 
     private Period period(Context ctx) {
+        return period(ctx, reports, clock);
+    }
+
+    /** {@code ?from=&to=} in the shop's days (default: this month so far). */
+    static Period period(Context ctx, Reports reports, Clock clock) {
         return Period.parse(ctx.queryParam("from"), ctx.queryParam("to"), LocalDate.now(clock.withZone(reports.zone())));
     }
 

@@ -63,11 +63,11 @@ final class WebChatApi {
     }
 
     void page(Context ctx) {
-        asset(ctx, "/web/chat.html", "text/html; charset=utf-8");
+        WebAssets.serve(ctx, "/web/chat.html", "text/html; charset=utf-8");
     }
 
     void script(Context ctx) {
-        asset(ctx, "/web/chat.js", "text/javascript; charset=utf-8");
+        WebAssets.serve(ctx, "/web/chat.js", "text/javascript; charset=utf-8");
     }
 
     void newSession(Context ctx) {
@@ -168,17 +168,4 @@ final class WebChatApi {
         return given;
     }
 
-    private static void asset(Context ctx, String resource, String type) {
-        try (InputStream in = WebChatApi.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + resource);
-            }
-            ctx.contentType(type)
-                    .header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
-                    .header("X-Content-Type-Options", "nosniff")
-                    .result(in.readAllBytes());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -51,6 +51,7 @@ public final class WebServer {
                 services.shopLanguage(), clock);
         var campaignApi = new CampaignApi(services.campaigns(), requests);
         var reportApi = new ReportApi(services.reports(), services.database(), clock);
+        var dashboard = new DashboardApi(services.reports(), services.trends(), services.todos(), services.database(), clock);
         var errors = new ErrorMapping(texts, config.server().maxRequestBytes());
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -63,6 +64,7 @@ public final class WebServer {
             javalin.routes.get("/api/reports/sales", reportApi::sales);
             javalin.routes.get("/api/reports/registrations", reportApi::registrations);
             chatRoutes(javalin.routes, webhook, webChat);
+            dashboardRoutes(javalin.routes, dashboard);
         });
     }
 
@@ -102,6 +104,16 @@ public final class WebServer {
         routes.get("/api/campaigns/{name}", campaigns::get);
         routes.get("/api/campaigns/{name}/preview", campaigns::preview);
         routes.post("/api/campaigns/{name}/run", campaigns::run);
+    }
+
+    /** The dashboard's page and scripts (public: they hold no data) and the data it reads (behind the token). */
+    private static void dashboardRoutes(RoutesConfig routes, DashboardApi dashboard) {
+        routes.get("/", dashboard::page);
+        routes.get("/dashboard/{file}", dashboard::file);
+        routes.get("/api/reports/trends", dashboard::trends);
+        routes.get("/api/reports/campaigns", dashboard::campaigns);
+        routes.get("/api/todo", dashboard::todo);
+        routes.get("/api/customers/{id}/surveys", dashboard::surveyAnswers);
     }
 
     /** The chat side: Telegram's webhook (when Telegram is on in webhook mode) and the web chat. */
