@@ -67,11 +67,16 @@ public final class DemoShop {
             for (int i = 0; i < CUSTOMERS; i++) {
                 seedCustomer(handle, i, staffIds, now, reclassification);
             }
+            new DemoActivity(liuke, random).seed(handle, now, reclassification);
             reclassification.flush(handle, now);
             return CUSTOMERS;
         });
         if (seeded > 0) {
             liuke.sweep().tick();
+            liuke.database().useTransaction(handle -> {
+                new DemoActivity(liuke, random).snapshots(handle, liuke.clock().instant());
+                liuke.trends().snapshot(handle, liuke.clock().instant());
+            });
         }
         return seeded;
     }

@@ -32,7 +32,8 @@ class DemoShopTest {
                     + shop.clock.instant().minusSeconds(183L * 86_400).getEpochSecond());
             assertTrue(never > 20 && once > 50 && many > 10 && quietHalfYear > 20,
                     "never=" + never + " once=" + once + " many=" + many + " quiet=" + quietHalfYear);
-            assertEquals(scalar(shop, "SELECT count(*) FROM purchase"), scalar(shop, "SELECT sum(purchase_count) FROM customer"),
+            assertEquals(scalar(shop, "SELECT count(*) FROM purchase WHERE customer_id IS NOT NULL"),
+                    scalar(shop, "SELECT sum(purchase_count) FROM customer"),
                     "aggregates match the purchases");
             assertTrue(scalar(shop, "SELECT count(*) FROM purchase WHERE purchased_at > "
                     + shop.clock.instant().getEpochSecond()) == 0, "no sale in the future");
@@ -48,6 +49,21 @@ class DemoShopTest {
                 assertTrue(inStage > 0, "the demo shows every stage: " + stage + " in " + counts);
             }
             assertTrue(scalar(shop, "SELECT count(*) FROM customer WHERE rfm_r IS NOT NULL") > 100);
+
+            // A shop that has been running: walk-ins, survey answers, open low-score tasks, campaign results, 91 days of snapshots.
+            assertTrue(scalar(shop, "SELECT count(*) FROM purchase WHERE customer_id IS NULL") > 0, "walk-in sales");
+            assertTrue(scalar(shop, "SELECT count(*) FROM survey_answer WHERE kind = 'csat'") > 50);
+            assertTrue(scalar(shop, "SELECT count(*) FROM follow_up_task WHERE closed_at IS NULL") > 0, "a low score or two to answer");
+            assertEquals(91, scalar(shop, "SELECT count(DISTINCT day) FROM classification_snapshot"));
+            var lastQuarter = new app.liuke.report.Period(java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 3, 15));
+            var funnels = shop.liuke.database().read(h -> shop.liuke.trends().funnels(h, lastQuarter));
+            assertTrue(funnels.stream().anyMatch(f -> f.campaign().equals("reactivation") && f.purchased() > 0), funnels.toString());
+            var reactivation = shop.liuke.database().read(h -> shop.liuke.trends().reactivation(h, lastQuarter));
+            assertTrue(reactivation.rate() != null && reactivation.rate() > 0 && reactivation.rate() < 1, reactivation.toString());
+            long staff = scalar(shop, "SELECT id FROM staff WHERE name = '李娜'");
+            var todo = shop.liuke.database().read(h -> shop.liuke.todos().list(h, app.liuke.workbench.TodoScope.staff(staff),
+                    shop.clock.instant()));
+            assertTrue(todo.size() > 3, "李娜 has customers to follow up: " + todo.size());
         }
     }
 }

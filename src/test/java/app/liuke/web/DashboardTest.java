@@ -101,6 +101,27 @@ class DashboardTest extends WebShopTest {
     }
 
     @Test
+    void theDemoShop_fillsEveryChart() throws Exception {
+        new app.liuke.demo.DemoShop(shop.liuke).seedIfEmpty();
+        try (var browser = new Browser(folder.resolve("profile"))) {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1800));
+            browser.driver.get("http://127.0.0.1:" + shop.port() + "/");
+            var wait = browser.waiting();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(TestShopToken.VALUE);
+            browser.driver.findElement(By.id("login-button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("card-customers"), "300"));
+            for (String chart : List.of("chart-tiers", "chart-flow", "chart-satisfaction", "chart-funnel", "chart-repurchase")) {
+                long points = ((Number) js(browser, "return Chart.getChart('" + chart + "').data.datasets"
+                        + ".flatMap(d => d.data).filter(v => v != null && v !== 0).length")).longValue();
+                assertTrue(points > 0, chart + " has data");
+            }
+            assertEquals(91L, js(browser, "return Chart.getChart('chart-flow').data.labels.length"), "90 days and today");
+            assertTrue(browser.driver.findElements(By.cssSelector("#todo tbody tr")).size() > 10);
+            saveScreenshot(browser, "dashboard-demo.png");
+        }
+    }
+
+    @Test
     void thePagesAreServed_theDataNeedsTheToken() {
         assertEquals(200, shop.send("GET", "/", null, null).status());
         assertTrue(shop.send("GET", "/dashboard/chart.umd.js", null, null).body().contains("Chart"));
