@@ -2,7 +2,7 @@ package app.liuke.bench;
 
 import java.util.List;
 
-/** {@code mvn -B -Pbench -DskipTests verify -Dbench.only=archive,classify,ingest,campaign -Dbench.customers=N -Dbench.purchases=M}. */
+/** {@code mvn -B -Pbench -DskipTests verify -Dbench.only=archive,classify,ingest,campaign,report -Dbench.customers=N -Dbench.purchases=M}. */
 public final class BenchMain {
     private BenchMain() {
     }
@@ -15,6 +15,9 @@ public final class BenchMain {
         }
         if (only.contains("classify")) {
             ClassifyBench.main(sizes);
+        }
+        if (only.contains("report")) {
+            ReportBench.main(sizes);
         }
         if (only.contains("campaign")) {
             CampaignBench.main(new String[0]);

@@ -96,7 +96,7 @@ public final class ClassifyBench {
     }
 
     /** Customers created over two years; about 10% never buy; purchases inserted per customer, aggregates set after. */
-    private static void generate(Path db, int customers, int purchases, Instant now) throws Exception {
+    static void generate(Path db, int customers, int purchases, Instant now) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             try (var pragma = connection.createStatement()) {
                 pragma.execute("PRAGMA journal_mode=WAL");

@@ -1,0 +1,114 @@
+package app.liuke.bench;
+
+import app.liuke.Liuke;
+import app.liuke.config.ConfigLoader;
+import app.liuke.report.Dimension;
+import app.liuke.report.Period;
+import app.liuke.workbench.TeamView;
+import app.liuke.workbench.TodoScope;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Reports and the workbench at scale: the classification bench's archive (1,000,000 customers and
+ * 10,000,000 purchases over two years), owned by 100 staff in 10 groups, each with a follow-up or
+ * not. Each report is timed twice (the second on a warm page cache) beside a raw SQL scan of the same rows.
+ */
+public final class ReportBench {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+    public static void main(String[] args) throws Exception {
+        int customers = Integer.parseInt(args.length > 0 ? args[0] : "1000000");
+        int purchases = Integer.parseInt(args.length > 1 ? args[1] : "10000000");
+        Path db = Files.createTempDirectory("liuke-report-bench").resolve("liuke.db");
+        System.out.printf("%nReport bench: %,d customers, %,d purchases, %d cores%n", customers, purchases,
+                Runtime.getRuntime().availableProcessors());
+        Instant now = TODAY.atTime(9, 0).atZone(SHANGHAI).toInstant();
+        var config = ConfigLoader.load(Path.of("config/liuke.yaml"), Map.of("LIUKE_DB", db.toString()));
+        try (var liuke = Liuke.open(config, Clock.fixed(now, SHANGHAI))) {
+            long started = System.nanoTime();
+            ClassifyBench.generate(db, customers, purchases, now);
+            staffAndFollowUps(db, now);
+            liuke.classification().sweep();
+            System.out.printf("generated, owned and classified in %.1f s%n%n", (System.nanoTime() - started) / 1e9);
+
+            var month = new Period(TODAY.withDayOfMonth(1), TODAY);
+            var year = new Period(TODAY.minusDays(364), TODAY);
+            long from = month.start(SHANGHAI).getEpochSecond();
+            long to = month.end(SHANGHAI).getEpochSecond();
+            System.out.println("| work | first | again | rows |");
+            System.out.println("|---|---|---|---|");
+            time("raw scan: `SELECT count(*), sum(amount_cents), count(DISTINCT customer_id) FROM purchase` over the month (baseline)",
+                    () -> raw(db, "SELECT count(*), sum(amount_cents), count(DISTINCT customer_id) FROM purchase WHERE purchased_at >= "
+                            + from + " AND purchased_at < " + to));
+            var reports = liuke.reports();
+            time("`/api/reports/summary`, this month", () -> liuke.database().read(h -> reports.summary(h, month, now)).sales().purchases());
+            time("`/api/reports/sales?by=day`, this month", () -> (long) liuke.database().read(h -> reports.sales(h, month, Dimension.DAY)).size());
+            time("`/api/reports/sales?by=group`, this month", () -> (long) liuke.database().read(h -> reports.sales(h, month, Dimension.GROUP)).size());
+            time("`/api/reports/sales?by=month`, a year", () -> (long) liuke.database().read(h -> reports.sales(h, year, Dimension.MONTH)).size());
+            time("`/api/reports/registrations`, a year", () -> (long) liuke.database().read(h -> reports.registrations(h, year)).size());
+            var trends = liuke.trends();
+            time("daily tier × stage snapshot (written by the sweep)", () -> {
+                liuke.database().useTransaction(h -> trends.snapshot(h, now));
+                return 18L;
+            });
+            time("`/api/reports/campaigns`, 90 days", () -> (long) liuke.database().read(h -> trends.funnels(h,
+                    new Period(TODAY.minusDays(90), TODAY))).size());
+            var todos = liuke.todos();
+            time("`/todo` for one staff member (10,000 customers)", () -> (long) liuke.database().read(h -> todos.list(h,
+                    TodoScope.staff(1), now)).size());
+            time("`/todo team` for a group manager (100,000 customers)", () -> liuke.database().read(h -> new TeamView(todos).of(h,
+                    liuke.staff().byId(h, 101).orElseThrow(), now)).overdue());
+            time("`/api/todo`, the whole shop", () -> (long) liuke.database().read(h -> todos.list(h, TodoScope.everyone(), now)).size());
+        }
+    }
+
+    /** 100 staff in 10 groups (a manager, id 101…110, heads each); customers spread over them; a third followed up in the last 90 days. */
+    private static void staffAndFollowUps(Path db, Instant now) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db); var sql = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            for (int g = 1; g <= 10; g++) {
+                sql.executeUpdate("INSERT INTO staff_group (id, name) VALUES (" + g + ", '组" + g + "')");
+                sql.executeUpdate("INSERT INTO staff (id, name, role, staff_group_id, created_at) VALUES (" + (100 + g) + ", '店长" + g
+                        + "', 'manager', " + g + ", 0)");
+            }
+            for (int s = 1; s <= 100; s++) {
+                sql.executeUpdate("INSERT INTO staff (id, name, role, staff_group_id, created_at) VALUES (" + s + ", '店员" + s + "', 'staff', "
+                        + ((s - 1) / 10 + 1) + ", 0)");
+            }
+            sql.executeUpdate("UPDATE customer SET owner_staff_id = (id % 100) + 1, staff_group_id = ((id % 100) / 10) + 1");
+            sql.executeUpdate("INSERT INTO follow_up (customer_id, staff_id, happened_at, method, content) SELECT id, owner_staff_id, "
+                    + now.getEpochSecond() + " - (id % 90) * 86400, 'phone', '回访' FROM customer WHERE id % 3 = 0");
+            connection.commit();
+        }
+    }
+
+    private static long raw(Path db, String query) {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db); var sql = connection.createStatement();
+             var result = sql.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void time(String what, Supplier<Long> work) {
+        long started = System.nanoTime();
+        long rows = work.get();
+        double first = (System.nanoTime() - started) / 1e6;
+        started = System.nanoTime();
+        work.get();
+        double again = (System.nanoTime() - started) / 1e6;
+        System.out.printf("| %s | %,.0f ms | %,.0f ms | %,d |%n", what, first, again, rows);
+    }
+}
