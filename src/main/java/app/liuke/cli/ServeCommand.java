@@ -44,6 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.printf("Liuke 留客 is running: http://localhost:%d/health  (config: %s, database: %s)%n",
                 web.port(), config.source(), config.store().path());
         System.out.printf("Web chat: http://localhost:%d/chat  (Telegram: %s)%n", web.port(), liuke.channels().telegramStatus());
+        System.out.printf("Dashboard: http://localhost:%d/  (sign in with the admin token)%n", web.port());
         if (demo) {
             System.out.println("Demo mode: try  curl -H 'Authorization: Bearer demo' http://localhost:" + web.port()
                     + "/api/customers?size=3");
