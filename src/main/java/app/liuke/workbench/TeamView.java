@@ -15,9 +15,11 @@ import java.util.Map;
  */
 public final class TeamView {
     private final Todos todos;
+    private final OverdueCounts overdue;
 
     public TeamView(Todos todos) {
         this.todos = todos;
+        this.overdue = new OverdueCounts(todos.rules());
     }
 
     /** One member's load; {@code staffName} null stands for customers and tasks that nobody owns. */
@@ -33,7 +35,7 @@ public final class TeamView {
 
     public Team of(Handle handle, StaffMember manager, Instant now) {
         TodoScope scope = scopeOf(manager);
-        Map<Long, Todos.Load> counts = todos.overdueByOwner(handle, scope, now);
+        Map<Long, OverdueCounts.Load> counts = overdue.byOwner(handle, scope, now);
         var loads = new ArrayList<Load>();
         long total = 0;
         for (var entry : counts.entrySet()) {
