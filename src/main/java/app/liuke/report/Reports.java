@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The shop's figures over a period of shop days: sales broken down by a {@link Dimension}, new
@@ -17,19 +16,6 @@ import java.util.TreeMap;
  * caller's (read) transaction. Stateless and thread-safe.
  */
 public final class Reports {
-    /** Customers served who have bought at least twice by the end of the period (LIMIT 2: at most two index steps each). */
-    private static final String REPEATER = """
-            (SELECT count(*) FROM (SELECT 1 FROM purchase q WHERE q.customer_id = p.customer_id AND q.purchased_at < :to LIMIT 2)) >= 2""";
-    private static final String FIGURES = """
-            SELECT %s AS k, count(*) AS purchases, coalesce(sum(p.amount_cents), 0) AS sales,
-                   count(DISTINCT p.customer_id) AS customers, sum(p.customer_id IS NOT NULL) AS on_file,
-                   count(DISTINCT CASE WHEN %s THEN p.customer_id END) AS repeaters
-            FROM purchase p
-            LEFT JOIN staff s ON s.id = p.staff_id
-            LEFT JOIN customer c ON c.id = p.customer_id
-            LEFT JOIN staff_group g ON g.id = coalesce(s.staff_group_id, c.staff_group_id)
-            WHERE p.purchased_at >= :from AND p.purchased_at < :to
-            GROUP BY k ORDER BY k""";
     private final ZoneId zone;
     private final ReportRules rules;
 
@@ -42,77 +28,24 @@ public final class Reports {
         return zone;
     }
 
-    /** Sales over {@code period} by {@code by}, one row per key, in key order. */
+    /** Sales over {@code period} by {@code by}, one row per key that has sales, in key order. */
     public List<SalesRow> sales(Handle handle, Period period, Dimension by) {
-        if (by == Dimension.PRODUCT) {
-            return byProduct(handle, period);
-        }
-        return figures(handle, period, key(by));
+        return scan(handle, period, SalesKeys.of(by, period, zone, handle));
     }
 
     /** The whole period in one row (key "total"). */
     public SalesRow total(Handle handle, Period period) {
-        List<SalesRow> rows = figures(handle, period, "'total'");
+        List<SalesRow> rows = scan(handle, period, SalesKeys.total());
         return rows.isEmpty() ? SalesRow.of("total", 0, 0, 0, 0, 0) : rows.get(0);
     }
 
-    private List<SalesRow> figures(Handle handle, Period period, String key) {
-        return handle.query(FIGURES.formatted(key, REPEATER), row -> SalesRow.of(row.getString("k"), row.getLong("purchases"),
-                        row.getLong("sales"), row.getLong("customers"), row.getLong("on_file"), row.getLong("repeaters")),
-                "from", period.start(zone).getEpochSecond(), "to", period.end(zone).getEpochSecond(), "off", offset(period));
+    private List<SalesRow> scan(Handle handle, Period period, SalesKeys keys) {
+        return SalesScan.run(handle, period.start(zone).getEpochSecond(), period.end(zone).getEpochSecond(), keys);
     }
 
-    private static String key(Dimension by) {
-        String local = "p.purchased_at + :off, 'unixepoch'";
-        return switch (by) {
-            case DAY -> "strftime('%Y-%m-%d', " + local + ")";
-            case MONTH -> "strftime('%Y-%m', " + local + ")";
-            case YEAR -> "strftime('%Y', " + local + ")";
-            case STORE -> "coalesce(p.store, '')";
-            case STAFF -> "coalesce(s.name, '')";
-            case GROUP -> "coalesce(g.name, '')";
-            case PRODUCT -> throw new IllegalArgumentException("products are split in Java");
-        };
-    }
-
-    /** The zone's offset at the period's start: day buckets are shop days (exact for zones without summer time). */
+    /** The zone's offset at the period's start: registration months are shop months (exact for zones without summer time). */
     private long offset(Period period) {
         return zone.getRules().getOffset(period.start(zone)).getTotalSeconds();
-    }
-
-    private record Sale(String items, long cents, Long customer, boolean repeater) {
-    }
-
-    /** Each purchase counts once for every item it lists, with its whole amount; a purchase without items is "". */
-    private List<SalesRow> byProduct(Handle handle, Period period) {
-        var totals = new TreeMap<String, long[]>();
-        var customers = new TreeMap<String, java.util.Set<Long>>();
-        var repeaters = new TreeMap<String, java.util.Set<Long>>();
-        handle.stream("SELECT p.items, p.amount_cents, p.customer_id, " + REPEATER + " AS repeater FROM purchase p"
-                        + " WHERE p.purchased_at >= :from AND p.purchased_at < :to",
-                row -> new Sale(row.getString(1), row.getLong(2), app.liuke.store.RowMapper.longOrNull(row, 3), row.getInt(4) == 1),
-                sale -> {
-                    var items = sale.items() == null ? List.of("") : List.of(sale.items().split("\n")).stream().map(String::strip)
-                            .distinct().toList();
-                    for (String item : items) {
-                        long[] sums = totals.computeIfAbsent(item, k -> new long[3]);
-                        sums[0]++;
-                        sums[1] += sale.cents();
-                        if (sale.customer() != null) {
-                            sums[2]++;
-                            customers.computeIfAbsent(item, k -> new java.util.HashSet<>()).add(sale.customer());
-                            if (sale.repeater()) {
-                                repeaters.computeIfAbsent(item, k -> new java.util.HashSet<>()).add(sale.customer());
-                            }
-                        }
-                    }
-                }, "from", period.start(zone).getEpochSecond(), "to", period.end(zone).getEpochSecond());
-        var rows = new ArrayList<SalesRow>();
-        totals.forEach((item, sums) -> {
-            rows.add(SalesRow.of(item, sums[0], sums[1], customers.getOrDefault(item, java.util.Set.of()).size(), sums[2],
-                    repeaters.getOrDefault(item, java.util.Set.of()).size()));
-        });
-        return rows;
     }
 
     /** New customers per month and staff group (every group, every month of the period, also those with none). */
