@@ -140,23 +140,35 @@ final class SalesScan {
 
     /** Customers with one purchase in the period who had not bought before are first-timers, not repeat customers. */
     private void subtractFirstTimers(Handle handle, long from) {
-        var once = new ArrayList<Integer>();
+        int[] once = new int[CHECK_BATCH];
+        int n = 0;
         for (int id = 0; id < bought.length; id++) {
             if (bought[id] == 1) {
-                once.add(id);
+                once[n++] = id;
+                if (n == once.length) {
+                    subtractFirstTimers(handle, from, once, n);
+                    n = 0;
+                }
             }
         }
-        var boughtBefore = new HashSet<Integer>();
-        for (int start = 0; start < once.size(); start += CHECK_BATCH) {
-            var batch = once.subList(start, Math.min(once.size(), start + CHECK_BATCH));
-            handle.stream("""
-                    SELECT value FROM json_each(:ids)
-                    WHERE EXISTS (SELECT 1 FROM purchase q WHERE q.customer_id = value AND q.purchased_at < :from)""",
-                    row -> row.getInt(1), boughtBefore::add, "ids", batch.toString(), "from", from);
+        subtractFirstTimers(handle, from, once, n);
+    }
+
+    private void subtractFirstTimers(Handle handle, long from, int[] once, int n) {
+        if (n == 0) {
+            return;
         }
-        for (int id : once) {
-            if (!boughtBefore.contains(id)) {
-                for (int k : firstKeys[id]) {
+        var ids = new StringBuilder(n * 8).append('[');
+        for (int i = 0; i < n; i++) {
+            ids.append(i == 0 ? "" : ",").append(once[i]);
+        }
+        handle.stream("""
+                SELECT value FROM json_each(:ids)
+                WHERE EXISTS (SELECT 1 FROM purchase q WHERE q.customer_id = value AND q.purchased_at < :from)""",
+                row -> row.getInt(1), id -> bought[id] = 2, "ids", ids.append(']').toString(), "from", from);
+        for (int i = 0; i < n; i++) {
+            if (bought[once[i]] == 1) {
+                for (int k : firstKeys[once[i]]) {
                     sums.get(k)[4]++;
                 }
             }
