@@ -65,6 +65,8 @@ public final class ReportBench {
             time("`/api/reports/summary`, this month", () -> liuke.database().read(h -> reports.summary(h, month, now)).sales().purchases());
             time("`/api/reports/sales?by=day`, this month", () -> (long) liuke.database().read(h -> reports.sales(h, month, Dimension.DAY)).size());
             time("`/api/reports/sales?by=group`, this month", () -> (long) liuke.database().read(h -> reports.sales(h, month, Dimension.GROUP)).size());
+            time("`/api/reports/sales?by=product`, this month (reads each purchase's items from the table)",
+                    () -> (long) liuke.database().read(h -> reports.sales(h, month, Dimension.PRODUCT)).size());
             time("`/api/reports/summary`, a year", () -> liuke.database().read(h -> reports.summary(h, year, now)).sales().purchases());
             time("`/api/reports/sales?by=month`, a year", () -> (long) liuke.database().read(h -> reports.sales(h, year, Dimension.MONTH)).size());
             time("`/api/reports/registrations`, a year", () -> (long) liuke.database().read(h -> reports.registrations(h, year)).size());
@@ -81,6 +83,8 @@ public final class ReportBench {
             time("`/todo team` for a group manager (100,000 customers)", () -> liuke.database().read(h -> new TeamView(todos).of(h,
                     liuke.staff().byId(h, 101).orElseThrow(), now)).overdue());
             time("`/api/todo`, the whole shop", () -> (long) liuke.database().read(h -> todos.list(h, TodoScope.everyone(), now)).size());
+            System.out.printf("%npeak heap %d MB, peak resident memory %s%s%n", ArchiveBench.peakHeapMb(), ArchiveBench.peakResident(),
+                    reuse ? "" : " (including the generator)");
         }
     }
 
