@@ -75,7 +75,10 @@ public final class Todos {
                 WHERE c.purchase_count = 0 AND c.created_at < :newBefore AND c.opted_out = 0 AND c.stage <> 'churned' AND %s
                   AND coalesce(c.last_follow_up_at, 0) < c.created_at + :newAfter
                 ORDER BY c.created_at LIMIT %d""", now, null, found, "newBefore", newBefore, "newAfter", rules.newCustomerDays() * DAY);
-        return found.values().stream().map(draft -> draft.item(handle))
+        var staffNames = new java.util.HashMap<Long, String>();
+        handle.stream("SELECT id, name FROM staff", row -> Map.entry(row.getLong(1), row.getString(2)),
+                entry -> staffNames.put(entry.getKey(), entry.getValue()));
+        return found.values().stream().map(draft -> draft.item(staffNames))
                 .sorted(Comparator.comparing((TodoItem item) -> item.first().ordinal())
                         .thenComparing(item -> -item.reasons().get(0).days()))
                 .toList();
@@ -185,10 +188,8 @@ public final class Todos {
             escalated |= escalates;
         }
 
-        TodoItem item(Handle handle) {
-            String owner = ownerId == null ? null : handle.queryOne("SELECT name FROM staff WHERE id = :id",
-                    row -> row.getString(1), "id", ownerId).orElse(null);
-            return new TodoItem(customerId, name, ownerId, owner, reasons, escalated, taskId);
+        TodoItem item(Map<Long, String> staffNames) {
+            return new TodoItem(customerId, name, ownerId, ownerId == null ? null : staffNames.get(ownerId), reasons, escalated, taskId);
         }
     }
 }
