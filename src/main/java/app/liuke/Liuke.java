@@ -129,9 +129,9 @@ public final class Liuke implements AutoCloseable {
                 new Metrics(database), channels, offers, surveys, parts.campaigns(), reports, trends, todos, parts.language());
         web = new WebServer(config, services, texts, clock).start(host, config.server().port());
         var outbox = new app.liuke.outbox.Outbox();
-        workbench = new app.liuke.workbench.WorkbenchScheduler(database,
-                new app.liuke.workbench.Reminders(todos, staff, outbox, parts.words()),
-                new app.liuke.workbench.DailyDigest(reports, staff, outbox, parts.words(), config.timezone()),
+        workbench = new app.liuke.workbench.WorkbenchScheduler(database, outbox,
+                new app.liuke.workbench.Reminders(todos, staff, parts.words()),
+                new app.liuke.workbench.DailyDigest(reports, staff, parts.words(), config.timezone()),
                 config.workbench(), config.timezone(), clock, channels.dispatcher()::wake);
         channels.start();
         return web;

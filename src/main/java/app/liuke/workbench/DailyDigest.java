@@ -1,9 +1,7 @@
 package app.liuke.workbench;
 
 import app.liuke.channel.ChatRef;
-import app.liuke.channel.Outbound;
 import app.liuke.customer.Money;
-import app.liuke.outbox.Outbox;
 import app.liuke.report.Period;
 import app.liuke.report.Reports;
 import app.liuke.report.SalesRow;
@@ -27,14 +25,12 @@ public final class DailyDigest {
     private static final long DAY = 86_400;
     private final Reports reports;
     private final StaffDirectory staff;
-    private final Outbox outbox;
     private final TodoLines.Words words;
     private final ZoneId zone;
 
-    public DailyDigest(Reports reports, StaffDirectory staff, Outbox outbox, TodoLines.Words words, ZoneId zone) {
+    public DailyDigest(Reports reports, StaffDirectory staff, TodoLines.Words words, ZoneId zone) {
         this.reports = reports;
         this.staff = staff;
-        this.outbox = outbox;
         this.words = words;
         this.zone = zone;
     }
@@ -74,18 +70,15 @@ public final class DailyDigest {
                 "csat", summary.csat() == null ? "-" : summary.csat(), "nps", summary.nps() == null ? "-" : summary.nps());
     }
 
-    /** Queues the digest for {@code day} to every manager and owner on Telegram; returns how many. */
-    public int run(Handle handle, LocalDate day, Instant now) {
+    /** The digest for {@code day}, to every manager and owner on Telegram. */
+    public List<MorningMessage> plan(Handle handle, LocalDate day, Instant now) {
         List<StaffMember> managers = staff.list(handle).stream()
                 .filter(member -> member.role().atLeast(Role.MANAGER) && member.telegramUserId() != null).toList();
         if (managers.isEmpty()) {
-            return 0;
+            return List.of();
         }
         String text = text(handle, day, now);
-        for (StaffMember manager : managers) {
-            outbox.enqueue(handle, new Outbound.SendText(ChatRef.privateChat("telegram", manager.telegramUserId().toString()),
-                    text, List.of()), "digest:" + manager.id() + ":" + day, null, now);
-        }
-        return managers.size();
+        return managers.stream().map(manager -> new MorningMessage(ChatRef.privateChat("telegram",
+                manager.telegramUserId().toString()), text, "digest:" + manager.id() + ":" + day)).toList();
     }
 }
