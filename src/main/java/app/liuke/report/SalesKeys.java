@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a purchase row of a {@link SalesScan} is filed under (columns: 1 purchased_at, 2 customer_id,
- * 3 amount_cents, 4 staff_id, 5 store, 6 items). Time keys are exact shop days, also across summer time.
+ * What a row is filed under. A row has the columns of a purchase (1 purchased_at, 2 customer_id,
+ * 3 amount_cents, 4 staff_id, 5 store, 6 items) or the same shape for a survey answer or a reactivation
+ * (1 when, 2 customer_id, 3 its value, 4 staff_id, 5 store, 6 items). Time keys are exact shop days,
+ * also across summer time.
  */
 interface SalesKeys {
-    int[] of(ResultSet row, SalesScan scan) throws SQLException;
+    int[] of(ResultSet row, KeyIndex index) throws SQLException;
 
     /** Whether rows read in time order arrive in key order (a customer's keys never come back). */
     default boolean inKeyOrder() {
@@ -30,8 +32,8 @@ interface SalesKeys {
     static SalesKeys total() {
         return new SalesKeys() {
             @Override
-            public int[] of(ResultSet row, SalesScan scan) {
-                return scan.only("total");
+            public int[] of(ResultSet row, KeyIndex index) {
+                return index.only("total");
             }
 
             @Override
@@ -44,7 +46,7 @@ interface SalesKeys {
     static SalesKeys of(Dimension by, Period period, ZoneId zone, Handle handle) {
         return switch (by) {
             case DAY, MONTH, YEAR -> TimeBuckets.of(by, period, zone);
-            case STORE -> (row, scan) -> scan.only(orBlank(row.getString(5)));
+            case STORE -> (row, index) -> index.only(orBlank(row.getString(5)));
             case STAFF -> staff(names(handle, "SELECT id, name FROM staff"));
             case GROUP -> group(handle);
             case PRODUCT -> new Products();
@@ -62,9 +64,9 @@ interface SalesKeys {
     }
 
     private static SalesKeys staff(Map<Long, String> names) {
-        return (row, scan) -> {
+        return (row, index) -> {
             long staff = row.getLong(4);
-            return scan.only(row.wasNull() ? "" : names.getOrDefault(staff, ""));
+            return index.only(row.wasNull() ? "" : names.getOrDefault(staff, ""));
         };
     }
 
@@ -75,7 +77,7 @@ interface SalesKeys {
         handle.stream("SELECT id, staff_group_id FROM staff WHERE staff_group_id IS NOT NULL",
                 row -> Map.entry(row.getLong(1), row.getLong(2)), e -> staffGroups.put(e.getKey(), e.getValue()));
         var customerGroups = new int[1][];
-        return (row, scan) -> {
+        return (row, index) -> {
             Long group = staffGroups.get(row.getLong(4));
             long customer = row.getLong(2);
             if (group == null && !row.wasNull()) {
@@ -85,7 +87,7 @@ interface SalesKeys {
                 int[] groups = customerGroups[0];
                 group = customer < groups.length && groups[(int) customer] != 0 ? (long) groups[(int) customer] : null;
             }
-            return scan.only(group == null ? "" : groupNames.getOrDefault(group, ""));
+            return index.only(group == null ? "" : groupNames.getOrDefault(group, ""));
         };
     }
 
@@ -122,9 +124,9 @@ interface SalesKeys {
         }
 
         @Override
-        public int[] of(ResultSet row, SalesScan scan) throws SQLException {
+        public int[] of(ResultSet row, KeyIndex index) throws SQLException {
             int bucket = Arrays.binarySearch(starts, row.getLong(1));
-            return scan.only(labels[bucket >= 0 ? bucket : -bucket - 2]);
+            return index.only(labels[bucket >= 0 ? bucket : -bucket - 2]);
         }
 
         @Override
@@ -136,15 +138,15 @@ interface SalesKeys {
     /** Each item a purchase lists (one line each); a purchase without items is "". */
     final class Products implements SalesKeys {
         @Override
-        public int[] of(ResultSet row, SalesScan scan) throws SQLException {
+        public int[] of(ResultSet row, KeyIndex index) throws SQLException {
             String items = row.getString(6);
             if (items == null) {
-                return scan.only("");
+                return index.only("");
             }
             List<String> names = Arrays.stream(items.split("\n")).map(String::strip).distinct().toList();
             int[] keys = new int[names.size()];
             for (int i = 0; i < keys.length; i++) {
-                keys[i] = scan.key(names.get(i));
+                keys[i] = index.key(names.get(i));
             }
             return keys;
         }

@@ -6,10 +6,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,9 +30,7 @@ final class SalesScan {
             WHERE purchased_at >= :from AND purchased_at < :to ORDER BY purchased_at""";
 
     private final SalesKeys keys;
-    private final List<String> names = new ArrayList<>();
-    private final Map<String, Integer> indexOf = new HashMap<>();
-    private final List<int[]> singles = new ArrayList<>();
+    private final KeyIndex index = new KeyIndex();
     /** Per key: purchases, sales, on file, customers, first-timers. */
     private final List<long[]> sums = new ArrayList<>();
     private int[] bought;
@@ -61,26 +57,11 @@ final class SalesScan {
         return scan.rows();
     }
 
-    /** The index of a key, registered on first use. */
-    int key(String name) {
-        Integer index = indexOf.get(name);
-        if (index == null) {
-            index = names.size();
-            names.add(name);
-            indexOf.put(name, index);
-            singles.add(new int[]{index});
+    private void add(ResultSet row) throws SQLException {
+        int[] ks = keys.of(row, index);
+        while (sums.size() < index.size()) {
             sums.add(new long[5]);
         }
-        return index;
-    }
-
-    /** The one-key array of a key, shared (rows with a single key allocate nothing). */
-    int[] only(String name) {
-        return singles.get(key(name));
-    }
-
-    private void add(ResultSet row) throws SQLException {
-        int[] ks = keys.of(row, this);
         long cents = row.getLong(3);
         long customer = row.getLong(2);
         boolean onFile = !row.wasNull();
@@ -177,10 +158,10 @@ final class SalesScan {
 
     private List<SalesRow> rows() {
         var rows = new ArrayList<SalesRow>();
-        for (int k = 0; k < names.size(); k++) {
+        for (int k = 0; k < index.size(); k++) {
             long[] s = sums.get(k);
             if (s[0] > 0) {
-                rows.add(SalesRow.of(names.get(k), s[0], s[1], s[3], s[2], s[3] - s[4]));
+                rows.add(SalesRow.of(index.name(k), s[0], s[1], s[3], s[2], s[3] - s[4]));
             }
         }
         rows.sort(Comparator.comparing(SalesRow::key));
