@@ -28,6 +28,20 @@ public final class ReportCsv {
         });
     }
 
+    public static String service(Dimension by, List<ServiceRow> rows) {
+        return write(new String[]{by.id(), "csat_answers", "csat", "nps_answers", "nps", "reactivations", "came_back",
+                "reactivation_rate"}, printer -> {
+            for (ServiceRow row : rows) {
+                printer.printRecord(row.key(), row.csatAnswers(), orBlank(row.csat()), row.npsAnswers(), orBlank(row.nps()),
+                        orBlank(row.reactivations()), orBlank(row.cameBack()), rate(row.reactivationRate()));
+            }
+        });
+    }
+
+    private static Object orBlank(Object figure) {
+        return figure == null ? "" : figure;
+    }
+
     public static String registrations(List<RegistrationRow> rows) {
         return write(new String[]{"month", "group", "registered", "quota", "share"}, printer -> {
             for (RegistrationRow row : rows) {

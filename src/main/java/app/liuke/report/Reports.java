@@ -39,6 +39,12 @@ public final class Reports {
         return rows.isEmpty() ? SalesRow.of("total", 0, 0, 0, 0, 0) : rows.get(0);
     }
 
+    /** CSAT, NPS and the reactivation rate over {@code period} by {@code by}, one row per key that has any, in key order. */
+    public List<ServiceRow> service(Handle handle, Period period, Dimension by) {
+        return ServiceFigures.run(handle, period.start(zone).getEpochSecond(), period.end(zone).getEpochSecond(), by,
+                SalesKeys.of(by, period, zone, handle));
+    }
+
     private List<SalesRow> scan(Handle handle, Period period, SalesKeys keys) {
         return SalesScan.run(handle, period.start(zone).getEpochSecond(), period.end(zone).getEpochSecond(), keys);
     }

@@ -5,16 +5,17 @@ import app.liuke.report.Period;
 import app.liuke.report.RegistrationRow;
 import app.liuke.report.ReportCsv;
 import app.liuke.report.Reports;
-import app.liuke.report.SalesRow;
 import app.liuke.store.Database;
+import app.liuke.store.Handle;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
- * Thin handlers for {@code /api/reports}: the summary, sales by a dimension and registrations against
- * quota, over {@code ?from=2026-03-01&to=2026-03-31} (default: this month so far); {@code ?format=csv}
+ * Thin handlers for {@code /api/reports}: the summary, sales by a dimension, satisfaction and
+ * reactivation by a dimension, and registrations against quota, over {@code ?from=2026-03-01&to=2026-03-31} (default: this month so far); {@code ?format=csv}
  * gives the table as a CSV download.
  */
 final class ReportApi {
@@ -28,7 +29,12 @@ final class ReportApi {
         this.clock = clock;
     }
 
-    record Sales(LocalDate from, LocalDate to, String by, List<SalesRow> rows) {
+    /** A report by a dimension: sales or service. */
+    record ByDimension<R>(LocalDate from, LocalDate to, String by, List<R> rows) {
+    }
+
+    private interface Rows<R> {
+        List<R> read(Handle handle, Period period, Dimension by);
     }
 
     record Registrations(LocalDate from, LocalDate to, List<RegistrationRow> rows) {
@@ -66,14 +72,22 @@ final class ReportApi {
     }
 
     void sales(Context ctx) {
+        byDimension(ctx, "sales", reports::sales, ReportCsv::sales);
+    }
+
+    void service(Context ctx) {
+        byDimension(ctx, "service", reports::service, ReportCsv::service);
+    }
+
+    private <R> void byDimension(Context ctx, String name, Rows<R> report, BiFunction<Dimension, List<R>, String> toCsv) {
         Period period = period(ctx);
         Dimension by = Dimension.parse(ctx.queryParam("by"));
         boolean csv = csv(ctx);
-        List<SalesRow> rows = database.read(handle -> reports.sales(handle, period, by));
+        List<R> rows = database.read(handle -> report.read(handle, period, by));
         if (csv) {
-            download(ctx, "sales-by-" + by.id(), period, ReportCsv.sales(by, rows));
+            download(ctx, name + "-by-" + by.id(), period, toCsv.apply(by, rows));
         } else {
-            ctx.json(new Sales(period.from(), period.to(), by.id(), rows));
+            ctx.json(new ByDimension<>(period.from(), period.to(), by.id(), rows));
         }
     }
 

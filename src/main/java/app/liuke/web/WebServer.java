@@ -62,6 +62,7 @@ public final class WebServer {
             engagementRoutes(javalin.routes, offerApi, surveyApi, campaignApi);
             javalin.routes.get("/api/reports/summary", reportApi::summary);
             javalin.routes.get("/api/reports/sales", reportApi::sales);
+            javalin.routes.get("/api/reports/service", reportApi::service);
             javalin.routes.get("/api/reports/registrations", reportApi::registrations);
             chatRoutes(javalin.routes, webhook, webChat);
             dashboardRoutes(javalin.routes, dashboard);

@@ -149,6 +149,52 @@ class ReportsTest {
                 rows(shop.get("/api/reports/sales?from=2026-01-01&to=2026-12-31&by=year").json()));
     }
 
+    /**
+     * On top of the shop above: Ben answers the survey after his 03-02 purchase (南京路, 小王, 洗发水) with
+     * CSAT 4 on 03-03; reactivations started for Ben on 03-01 (he bought on 03-02: back) and for Cao on
+     * 03-20 (not back). Anna's and Cao's answers name no purchase, store or staff member.
+     */
+    @Test
+    void satisfactionAndReactivationByGroupStaffProductAndMonth_matchTheHandCountedFigures() {
+        shop.liuke.database().useTransaction(h -> {
+            long ben = h.queryLong("SELECT id FROM customer WHERE name = 'Ben'");
+            long cao = h.queryLong("SELECT id FROM customer WHERE name = 'Cao'");
+            long purchase = h.queryLong("SELECT id FROM purchase WHERE customer_id = :c ORDER BY purchased_at DESC LIMIT 1", "c", ben);
+            long at = LocalDateTime.parse("2026-03-03T12:00").atZone(SHANGHAI).toEpochSecond();
+            long response = h.insert("""
+                    INSERT INTO survey_response (survey, occurrence, customer_id, channel, chat_id, language, status, store, staff_id,
+                                                 invited_at, updated_at, expires_at)
+                    VALUES ('post-purchase', :occ, :c, 'web', 'x', 'zh-CN', 'completed', '南京路', 1, :at, :at, :at)""",
+                    "occ", "purchase-" + purchase, "c", ben, "at", at);
+            h.update("INSERT INTO survey_answer (response_id, question, kind, score, answered_at) VALUES (:r, 'q', 'csat', 4, :at)",
+                    "r", response, "at", at);
+            h.update("INSERT INTO reactivation (customer_id, kind, started_at) VALUES (:ben, 'dormant', :b), (:cao, 'dormant', :c)",
+                    "ben", ben, "cao", cao, "b", LocalDateTime.parse("2026-03-01T10:00").atZone(SHANGHAI).toEpochSecond(),
+                    "c", LocalDateTime.parse("2026-03-20T10:00").atZone(SHANGHAI).toEpochSecond());
+        });
+        assertEquals(List.of("一组 3 3.67 0 null 1 1 1", "二组 0 null 3 33 1 0 0"), service("group"));
+        assertEquals(List.of(" 2 3.5 3 33 2 1 0.5", "小王 1 4 0 null 0 0 null"), service("staff"));
+        assertEquals(List.of(" 2 3.5 3 33 null null null", "洗发水 1 4 0 null null null null"), service("product"));
+        assertEquals(List.of(" 2 3.5 3 33 null null null", "南京路 1 4 0 null null null null"), service("store"));
+        assertEquals(List.of("2026-03 3 3.67 3 33 2 1 0.5"), service("month"));
+        var csv = shop.get("/api/reports/service?" + MARCH + "&by=group&format=csv");
+        assertEquals(List.of("\uFEFFgroup,csat_answers,csat,nps_answers,nps,reactivations,came_back,reactivation_rate",
+                "一组,3,3.67,0,,1,1,1.0000", "二组,0,,3,33,1,0,0.0000"), csv.body().lines().toList());
+    }
+
+    /** key, CSAT answers, CSAT, NPS answers, NPS, reactivations, came back, reactivation rate. */
+    private List<String> service(String by) {
+        var response = shop.get("/api/reports/service?" + MARCH + "&by=" + by);
+        assertEquals(200, response.status(), response.body());
+        var rows = new ArrayList<String>();
+        for (JsonNode row : response.json().path("rows")) {
+            rows.add(String.join(" ", row.path("key").asText(), row.path("csatAnswers").asText(), row.path("csat").asText(),
+                    row.path("npsAnswers").asText(), row.path("nps").asText(), row.path("reactivations").asText(),
+                    row.path("cameBack").asText(), row.path("reactivationRate").asText()));
+        }
+        return rows;
+    }
+
     @Test
     void registrationsAgainstQuota_andTheSummary() {
         var registrations = shop.get("/api/reports/registrations?from=2026-02-01&to=2026-03-31").json().path("rows");
@@ -195,10 +241,13 @@ class ReportsTest {
     void badReportRequests_areClear400s_andNeedTheToken() {
         for (String query : List.of("by=weekday", "from=2026-13-01", "from=2026-03-31&to=2026-03-01", "from=2000-01-01&to=2026-01-01",
                 "format=xlsx")) {
-            var response = shop.get("/api/reports/sales?" + query);
-            assertEquals(400, response.status(), query + " → " + response.body());
-            assertTrue(response.json().path("detail").asText().length() > 5, response.body());
+            for (String report : List.of("sales", "service")) {
+                var response = shop.get("/api/reports/" + report + "?" + query);
+                assertEquals(400, response.status(), report + "?" + query + " → " + response.body());
+                assertTrue(response.json().path("detail").asText().length() > 5, response.body());
+            }
         }
         assertEquals(401, shop.send("GET", "/api/reports/summary", null, null).status());
+        assertEquals(401, shop.send("GET", "/api/reports/service", null, null).status());
     }
 }
