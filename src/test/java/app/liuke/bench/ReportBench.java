@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -71,6 +72,10 @@ public final class ReportBench {
                     () -> (long) liuke.database().read(h -> reports.sales(h, month, Dimension.PRODUCT)).size());
             time("`/api/reports/summary`, a year", () -> liuke.database().read(h -> reports.summary(h, year, now)).sales().purchases());
             time("`/api/reports/sales?by=month`, a year", () -> (long) liuke.database().read(h -> reports.sales(h, year, Dimension.MONTH)).size());
+            time("`/api/reports/service?by=group`, a year (200,000 CSAT and 200,000 NPS answers, 100,000 reactivations)",
+                    () -> (long) liuke.database().read(h -> reports.service(h, year, Dimension.GROUP)).size());
+            time("`/api/reports/service?by=month`, a year", () -> (long) liuke.database().read(h -> reports.service(h, year,
+                    Dimension.MONTH)).size());
             time("`/api/reports/registrations`, a year", () -> (long) liuke.database().read(h -> reports.registrations(h, year)).size());
             var trends = liuke.trends();
             time("daily tier × stage snapshot (written by the sweep)", () -> {
@@ -130,8 +135,27 @@ public final class ReportBench {
             sql.executeUpdate("UPDATE customer SET owner_staff_id = (id % 100) + 1, staff_group_id = ((id % 100) / 10) + 1");
             sql.executeUpdate("INSERT INTO follow_up (customer_id, staff_id, happened_at, method, content) SELECT id, owner_staff_id, "
                     + now.getEpochSecond() + " - (id % 90) * 86400, 'phone', '回访' FROM customer WHERE id % 3 = 0");
+            for (String statement : surveysAndReactivations(now)) {
+                sql.executeUpdate(statement);
+            }
             connection.commit();
         }
+    }
+
+    /** Statements that add a year of survey answers (CSAT and NPS from every fifth customer) and 100,000 reactivations. */
+    static List<String> surveysAndReactivations(Instant now) {
+        long at = now.getEpochSecond();
+        return List.of("""
+                INSERT INTO survey_response (survey, occurrence, customer_id, channel, chat_id, language, status, staff_id,
+                                             invited_at, updated_at, expires_at)
+                SELECT 'post-purchase', 'bench', id, 'telegram', id, 'zh-CN', 'completed', owner_staff_id,
+                       %d - (id %% 365) * 86400, %d, %d FROM customer WHERE id %% 5 = 0""".formatted(at, at, at), """
+                INSERT INTO survey_answer (response_id, question, kind, score, answered_at)
+                SELECT id, 'csat', 'csat', 1 + customer_id %% 5, invited_at FROM survey_response WHERE occurrence = 'bench'
+                UNION ALL
+                SELECT id, 'nps', 'nps', customer_id %% 11, invited_at FROM survey_response WHERE occurrence = 'bench'""", """
+                INSERT INTO reactivation (customer_id, kind, started_at)
+                SELECT id, 'dormant', %d - (id %% 365) * 86400 FROM customer WHERE id %% 10 = 1""".formatted(at));
     }
 
     private static long raw(Path db, String query) {
