@@ -20,7 +20,9 @@ import java.util.Set;
  * period's end) are its customers less its first-timers: customers with one purchase in the period and
  * none before it. Only those are checked against earlier purchases, one index step each.
  *
- * <p>Used once, in the caller's read transaction. Memory: a few ints per customer on file.
+ * <p>Used once, in the caller's read transaction. Memory: a few ints per customer on file, plus, for
+ * keys that are not times (store, staff, group, product), an entry for each further key a customer
+ * bought under in the period.
  */
 final class SalesScan {
     private static final int NONE = -1;
