@@ -201,7 +201,7 @@ function rows(tableId, list, cells) {
 
 async function customerPage(id) {
   const [view, history, surveys] = await Promise.all([
-    api('/api/customers/' + id), api('/api/customers/' + id + '/history'), api('/api/customers/' + id + '/surveys')]);
+    api('/api/customers/' + id + '?lang=' + lang), api('/api/customers/' + id + '/history?lang=' + lang), api('/api/customers/' + id + '/surveys')]);
   show('customer');
   const c = view.customer;
   const k = view.classification;
@@ -212,8 +212,8 @@ async function customerPage(id) {
   card(facts, t('stage'), WORDS[lang].stages[k.stage] || k.stage);
   card(facts, t('points'), k.points);
   card(facts, t('phone'), c.phone || '-');
-  $('tier-reason').textContent = t('tier') + ' ' + k.tier + '：' + (k.tierReason || '');
-  $('stage-reason').textContent = t('stage') + ' ' + (WORDS[lang].stages[k.stage] || k.stage) + '：' + (k.stageReason || '');
+  $('tier-reason').textContent = t('tier') + ' ' + k.tier + (lang === 'zh' ? '：' : ': ') + (k.tierReason || '');
+  $('stage-reason').textContent = t('stage') + ' ' + (WORDS[lang].stages[k.stage] || k.stage) + (lang === 'zh' ? '：' : ': ') + (k.stageReason || '');
   $('next-drop').textContent = k.nextDrop ? k.nextDrop.reason : '';
   rows('customer-purchases', view.recentPurchases, (p) => [when(p.date), '¥' + p.amount, (p.items || []).join('、'), p.staff || '']);
   rows('customer-follow-ups', view.recentFollowUps, (f) => [when(f.date), f.staff || '', f.method, f.content]);

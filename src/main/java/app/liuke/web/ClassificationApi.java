@@ -2,6 +2,7 @@ package app.liuke.web;
 
 import app.liuke.shared.FlexibleDates;
 import app.liuke.shared.InvalidInput;
+import app.liuke.shared.Texts;
 import app.liuke.tier.ClassificationCard;
 import app.liuke.tier.ClassificationService;
 import app.liuke.tier.Segment;
@@ -11,12 +12,17 @@ import app.liuke.tier.TierOverride;
 import app.liuke.tier.TierTexts;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 
-/** Thin handlers for tiers, stages, points, history and segment counts. */
+/**
+ * Thin handlers for tiers, stages, points, history and segment counts. Reasons are in the shop's
+ * language, or in {@code ?lang=zh|en} (the dashboard passes the language it shows).
+ */
 final class ClassificationApi {
     private final ClassificationService classification;
     private final TierTexts words;
+    private final Map<String, TierTexts> languages;
     private final Requests requests;
     private final FlexibleDates dates;
     private final ShopDays shopDays;
@@ -26,6 +32,8 @@ final class ClassificationApi {
                       Clock clock) {
         this.classification = classification;
         this.words = words;
+        this.languages = Map.of("zh", new TierTexts(new Texts(Locale.SIMPLIFIED_CHINESE), dates.zone()),
+                "en", new TierTexts(new Texts(Locale.ENGLISH), dates.zone()));
         this.requests = requests;
         this.dates = dates;
         this.shopDays = new ShopDays(dates.zone());
@@ -61,7 +69,20 @@ final class ClassificationApi {
     record SegmentCounts(String segment, long total, Map<String, Map<String, Long>> byTierAndStage) {
     }
 
-    ClassificationView view(long customerId) {
+    /** The words for this request: {@code ?lang=zh|en}, else the shop's language. */
+    TierTexts words(Context ctx) {
+        String lang = ctx.queryParam("lang");
+        if (lang == null || lang.isBlank()) {
+            return words;
+        }
+        TierTexts chosen = languages.get(lang.strip().toLowerCase(Locale.ROOT));
+        if (chosen == null) {
+            throw new InvalidInput("lang", "error.lang", lang.length() > 10 ? lang.substring(0, 10) + "…" : lang);
+        }
+        return chosen;
+    }
+
+    ClassificationView view(long customerId, TierTexts words) {
         ClassificationCard card = classification.card(customerId);
         var override = card.overrideTier() == null ? null : new OverrideView(card.overrideTier().name(), card.overrideBy(),
                 card.overrideReason(), dates.format(card.overrideUntil()));
@@ -75,6 +96,7 @@ final class ClassificationApi {
 
     void history(Context ctx) {
         long id = Requests.id(ctx, "id");
+        TierTexts words = words(ctx);
         ctx.json(classification.history(id, 200).stream().map(change -> new ChangeView(change.kind(), change.from(),
                 change.to(), dates.format(change.at()), words.change(change))).toList());
     }
@@ -89,11 +111,12 @@ final class ClassificationApi {
         var override = body.tier().equalsIgnoreCase("auto") ? TierOverride.auto(body.by())
                 : new TierOverride(Tier.parse(body.tier()), body.by(), body.reason(), until);
         classification.override(id, override);
-        ctx.json(view(id));
+        ctx.json(view(id, words(ctx)));
     }
 
     void points(Context ctx) {
         long id = Requests.id(ctx, "id");
+        TierTexts words = words(ctx);
         ctx.json(classification.pointsEntries(id, 500).stream().map(entry -> new EntryView(entry.id(), entry.delta(),
                 entry.kind(), words.pointsReason(entry), entry.purchaseId(), entry.staffName(), dates.format(entry.createdAt()),
                 dates.format(entry.expiresAt()))).toList());
@@ -106,7 +129,7 @@ final class ClassificationApi {
             throw new InvalidInput("delta", "error.points.delta");
         }
         classification.adjustPoints(id, body.delta(), body.reason(), body.staffId());
-        ctx.status(201).json(view(id));
+        ctx.status(201).json(view(id, words(ctx)));
     }
 
     void segments(Context ctx) {

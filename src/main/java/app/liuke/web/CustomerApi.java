@@ -60,8 +60,9 @@ final class CustomerApi {
 
     void card(Context ctx) {
         long id = Requests.id(ctx, "id");
+        var words = classification.words(ctx);
         var customer = views.of(customers.get(id));
-        ctx.json(new CustomerViews.CustomerCard(customer, classification.view(id),
+        ctx.json(new CustomerViews.CustomerCard(customer, classification.view(id, words),
                 purchases.recent(id, CARD_ROWS).stream().map(views::of).toList(),
                 followUps.recent(id, CARD_ROWS).stream().map(views::of).toList()));
     }

@@ -53,6 +53,14 @@ class ClassificationApiTest {
         assertEquals("C", tier.get("from").asText());
         assertEquals("A", tier.get("to").asText());
         assertEquals("积分 52（50 分起为 A 级）", tier.get("reason").asText());
+
+        // the dashboard asks in the language it shows
+        var english = shop.get("/api/customers/" + id + "?lang=en").json();
+        assertEquals("has 52 points (A from 50)", english.at("/classification/tierReason").asText());
+        assertEquals("first purchase", shop.get("/api/customers/" + id + "/history?lang=en").json().get(0).get("reason").asText());
+        var unknown = shop.get("/api/customers/" + id + "?lang=fr");
+        assertEquals(400, unknown.status(), unknown.body());
+        assertTrue(unknown.json().path("detail").asText().contains("fr"), unknown.body());
     }
 
     @Test

@@ -90,6 +90,9 @@ class DashboardTest extends WebShopTest {
 
             browser.driver.findElement(By.id("language")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-tier"), "Tier"));
+            for (String explained : List.of("tier-reason", "stage-reason")) {
+                wait.until(driver -> !driver.findElement(By.id(explained)).getText().matches("(?s).*\\p{IsHan}.*"));
+            }
             browser.driver.findElement(By.id("nav-overview")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("card-sales"), "Sales this month"));
 
