@@ -3,8 +3,12 @@ package app.liuke.workbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.liuke.outbox.Outbox;
 import app.liuke.support.TestShop;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,5 +64,42 @@ class MorningMessagesTest extends WorkbenchTestBase {
         assertEquals(1, api.sentTo(String.valueOf(WANG)).size(), "no reminder on the 17th (too late) nor yet on the 18th");
         assertEquals(7, shop.queryLong("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'remind:%' OR idempotency_key LIKE 'escalate:%'"
                 + " OR idempotency_key LIKE 'digest:%'"), "16th: 1 reminder, 2 escalations (小李, the owner), 2 digests; 18th: 2 digests");
+    }
+
+    /**
+     * At a million customers the morning takes seconds to work out. Meanwhile a sale at the counter must
+     * go through: the messages are worked out in a read, and only queuing them is written. Here the
+     * working out is held at its first text until the sale is in.
+     */
+    @Test
+    void workingOutTheMorning_doesNotHoldUpASaleAtTheCounter() throws Exception {
+        var planning = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        TodoLines.Words held = (key, vars) -> {
+            planning.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return key;
+        };
+        var liuke = shop.liuke;
+        var morning = new WorkbenchScheduler(liuke.database(), new Outbox(), new Reminders(liuke.todos(), liuke.staff(), held),
+                new DailyDigest(liuke.reports(), liuke.staff(), held, SHANGHAI), liuke.todos().rules(), SHANGHAI, shop.clock, () -> { });
+        at("2026-03-16T09:00");
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var ran = pool.submit(morning::tick);
+            assertTrue(planning.await(10, TimeUnit.SECONDS), "the reminders are being worked out");
+            var sale = pool.submit(() -> shop.post("/api/purchases", "{\"customerId\": " + li + ", \"amount\": 80}").status());
+            assertEquals(201, sale.get(10, TimeUnit.SECONDS), "the sale went through while the morning was worked out");
+            release.countDown();
+            assertEquals(List.of("remind", "digest"), ran.get(10, TimeUnit.SECONDS));
+            assertEquals(1, shop.queryLong("SELECT count(*) FROM outbox WHERE idempotency_key = 'remind:" + wangId + ":2026-03-16'"));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 }
