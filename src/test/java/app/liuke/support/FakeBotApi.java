@@ -174,13 +174,17 @@ public final class FakeBotApi implements AutoCloseable {
         return calls.stream().filter(call -> call.method().equals("sendmessage") && call.chatId().equals(chatId)).toList();
     }
 
-    /** Polls (with a deadline, never a blind sleep) until {@code condition} holds for the recorded calls. */
+    /**
+     * Polls (with a deadline, never a blind sleep) until {@code condition} holds for the recorded calls,
+     * and returns the calls recorded by then. A condition may look at the calls it is given or at the
+     * live ones (through {@link #calls(String)}, say): the list returned is taken after the test, so it
+     * holds everything either saw (calls are only ever added).
+     */
     public List<Call> await(Predicate<List<Call>> condition, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            List<Call> now = calls();
-            if (condition.test(now)) {
-                return now;
+            if (condition.test(calls())) {
+                return calls();
             }
             Thread.onSpinWait();
             try {
