@@ -1,6 +1,7 @@
 package app.liuke.report;
 
 import app.liuke.store.Handle;
+import app.liuke.survey.Scores;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -103,8 +104,7 @@ public final class Reports {
         return new Summary(period.from(), period.to(), total(handle, period),
                 handle.queryLong("SELECT count(*) FROM customer WHERE created_at >= :from AND created_at < :to", "from", from, "to", to),
                 handle.queryLong("SELECT count(*) FROM follow_up WHERE happened_at >= :from AND happened_at < :to", "from", from, "to", to),
-                (long) csat[0], csat[0] == 0 ? null : Math.round(csat[1] * 100) / 100.0,
-                nps[0], nps[0] == 0 ? null : (int) Math.round(100.0 * (nps[1] - nps[2]) / nps[0]),
+                (long) csat[0], Scores.csat((long) csat[0], csat[1]), nps[0], Scores.nps(nps[0], nps[1], nps[2]),
                 handle.queryLong("SELECT count(*) FROM customer"), grid, LocalDate.ofInstant(now, zone));
     }
 }

@@ -32,9 +32,8 @@ final class SalesScan {
             WHERE purchased_at >= :from AND purchased_at < :to ORDER BY purchased_at""";
 
     private final SalesKeys keys;
-    private final KeyIndex index = new KeyIndex();
     /** Per key: purchases, sales, on file, customers, first-timers. */
-    private final List<long[]> sums = new ArrayList<>();
+    private final KeyIndex index = new KeyIndex(5);
     private int[] bought;
     private int[] lastKey;
     private int[][] firstKeys;
@@ -61,14 +60,11 @@ final class SalesScan {
 
     private void add(ResultSet row) throws SQLException {
         int[] ks = keys.of(row, index);
-        while (sums.size() < index.size()) {
-            sums.add(new long[5]);
-        }
         long cents = row.getLong(3);
         long customer = row.getLong(2);
         boolean onFile = !row.wasNull();
         for (int k : ks) {
-            long[] s = sums.get(k);
+            long[] s = index.figures(k);
             s[0]++;
             s[1] += cents;
             if (onFile) {
@@ -86,7 +82,7 @@ final class SalesScan {
         }
         for (int k : ks) {
             if (firstTimeUnder(id, k)) {
-                sums.get(k)[3]++;
+                index.figures(k)[3]++;
             }
         }
     }
@@ -152,7 +148,7 @@ final class SalesScan {
         for (int i = 0; i < n; i++) {
             if (bought[once[i]] == 1) {
                 for (int k : firstKeys[once[i]]) {
-                    sums.get(k)[4]++;
+                    index.figures(k)[4]++;
                 }
             }
         }
@@ -161,7 +157,7 @@ final class SalesScan {
     private List<SalesRow> rows() {
         var rows = new ArrayList<SalesRow>();
         for (int k = 0; k < index.size(); k++) {
-            long[] s = sums.get(k);
+            long[] s = index.figures(k);
             if (s[0] > 0) {
                 rows.add(SalesRow.of(index.name(k), s[0], s[1], s[3], s[2], s[3] - s[4]));
             }

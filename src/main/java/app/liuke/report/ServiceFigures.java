@@ -1,6 +1,7 @@
 package app.liuke.report;
 
 import app.liuke.store.Handle;
+import app.liuke.survey.Scores;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,8 +31,7 @@ final class ServiceFigures {
     /** Per key: csat answers, csat sum, nps answers, promoters, detractors, reactivations, came back. */
     private static final int CSAT = 0, CSAT_SUM = 1, NPS = 2, PROMOTERS = 3, DETRACTORS = 4, STARTED = 5, BACK = 6;
 
-    private final KeyIndex index = new KeyIndex();
-    private final List<long[]> sums = new ArrayList<>();
+    private final KeyIndex index = new KeyIndex(7);
 
     private ServiceFigures() {
     }
@@ -53,18 +53,11 @@ final class ServiceFigures {
         return figures.rows(reactivations);
     }
 
-    private long[] sumsOf(int key) {
-        while (sums.size() < index.size()) {
-            sums.add(new long[7]);
-        }
-        return sums.get(key);
-    }
-
     private void answer(ResultSet row, SalesKeys keys) throws SQLException {
         int score = row.getInt(3);
         boolean csat = "csat".equals(row.getString(7));
         for (int key : keys.of(row, index)) {
-            long[] s = sumsOf(key);
+            long[] s = index.figures(key);
             if (csat) {
                 s[CSAT]++;
                 s[CSAT_SUM] += score;
@@ -79,7 +72,7 @@ final class ServiceFigures {
     private void reactivation(ResultSet row, SalesKeys keys) throws SQLException {
         boolean back = row.getInt(3) == 1;
         for (int key : keys.of(row, index)) {
-            long[] s = sumsOf(key);
+            long[] s = index.figures(key);
             s[STARTED]++;
             s[BACK] += back ? 1 : 0;
         }
@@ -88,11 +81,10 @@ final class ServiceFigures {
     private List<ServiceRow> rows(boolean reactivations) {
         var rows = new ArrayList<ServiceRow>();
         for (int k = 0; k < index.size(); k++) {
-            long[] s = sumsOf(k);
-            rows.add(new ServiceRow(index.name(k), s[CSAT], s[CSAT] == 0 ? null : Math.round(100.0 * s[CSAT_SUM] / s[CSAT]) / 100.0,
-                    s[NPS], s[NPS] == 0 ? null : (int) Math.round(100.0 * (s[PROMOTERS] - s[DETRACTORS]) / s[NPS]),
-                    reactivations ? s[STARTED] : null, reactivations ? s[BACK] : null,
-                    reactivations && s[STARTED] > 0 ? Math.round(1000.0 * s[BACK] / s[STARTED]) / 1000.0 : null));
+            long[] s = index.figures(k);
+            rows.add(new ServiceRow(index.name(k), s[CSAT], Scores.csat(s[CSAT], s[CSAT] == 0 ? 0 : (double) s[CSAT_SUM] / s[CSAT]),
+                    s[NPS], Scores.nps(s[NPS], s[PROMOTERS], s[DETRACTORS]), reactivations ? s[STARTED] : null,
+                    reactivations ? s[BACK] : null, reactivations ? Scores.cameBack(s[STARTED], s[BACK]) : null));
         }
         rows.sort(Comparator.comparing(ServiceRow::key));
         return rows;

@@ -1,6 +1,7 @@
 package app.liuke.report;
 
 import app.liuke.store.Handle;
+import app.liuke.survey.Scores;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -72,8 +73,8 @@ public final class Trends {
                 GROUP BY month ORDER BY month""", row -> {
                     long csat = row.getLong(2);
                     long nps = row.getLong(4);
-                    months.add(new Satisfaction(row.getString(1), csat, csat == 0 ? null : Math.round(row.getDouble(3) * 100) / 100.0,
-                            nps, nps == 0 ? null : (int) Math.round(100.0 * (row.getLong(5) - row.getLong(6)) / nps)));
+                    months.add(new Satisfaction(row.getString(1), csat, Scores.csat(csat, row.getDouble(3)),
+                            nps, Scores.nps(nps, row.getLong(5), row.getLong(6))));
                     return null;
                 }, "offset", zone.getRules().getOffset(period.start(zone)).getTotalSeconds(), "from", period.start(zone).getEpochSecond(),
                 "to", period.end(zone).getEpochSecond());
@@ -131,6 +132,6 @@ public final class Trends {
                 SELECT count(*) FROM reactivation r WHERE r.started_at >= :from AND r.started_at < :to
                   AND EXISTS (SELECT 1 FROM purchase p WHERE p.customer_id = r.customer_id AND p.purchased_at >= r.started_at)""",
                 "from", from, "to", to);
-        return new Reactivation(started, back, started == 0 ? null : Math.round(1000.0 * back / started) / 1000.0);
+        return new Reactivation(started, back, Scores.cameBack(started, back));
     }
 }

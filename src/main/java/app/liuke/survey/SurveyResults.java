@@ -81,7 +81,7 @@ public record SurveyResults(String survey, String title, long sent, long complet
                     average = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(answered), 2, RoundingMode.HALF_UP);
                 }
                 if (answered > 0 && question.kind() == Question.Kind.NPS) {
-                    nps = (int) Math.round(100.0 * (promoters - detractors) / answered);
+                    nps = Scores.nps(answered, promoters, detractors);
                 }
             }
             case CHOICE -> {
