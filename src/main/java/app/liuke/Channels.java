@@ -18,12 +18,13 @@ import java.util.Map;
 
 /**
  * The running chat side of the service, wired from the composition root: the inbound flow (inbox,
- * per-chat workers, conversation), the outbox dispatcher, and the Telegram connection when enabled.
+ * per-chat workers, conversation), the outbox dispatcher, and the Telegram and WeChat connections when enabled.
  */
 public final class Channels implements AutoCloseable {
     /** Worker lanes: updates of one chat stay in order, different chats run in parallel. */
     private static final int LANES = 2;
     private final TelegramConnection telegram;
+    private final app.liuke.channel.wechat.WechatAccount wechat;
     private final Outbox outbox = new Outbox();
     private final Dispatcher dispatcher;
     private final app.liuke.outbox.SendGate gate;
@@ -31,16 +32,26 @@ public final class Channels implements AutoCloseable {
     private final InboundFlow flow;
 
     Channels(LiukeConfig config, Database database, ConversationParts.Built conversation, TelegramConnection telegram,
-             app.liuke.outbox.SendGate gate, Clock clock) {
+             app.liuke.channel.wechat.WechatAccount wechat, app.liuke.outbox.SendGate gate, Clock clock) {
         this.telegram = telegram;
+        this.wechat = wechat;
         this.gate = gate;
-        List<ChannelGateway> gateways = telegram == null ? List.of() : List.of(new TelegramGateway(telegram.client()));
+        var windows = new app.liuke.channel.wechat.ReplyWindows();
+        var gateways = new java.util.ArrayList<ChannelGateway>();
+        if (telegram != null) {
+            gateways.add(new TelegramGateway(telegram.client()));
+        }
+        if (wechat != null) {
+            gateways.add(new app.liuke.channel.wechat.WechatGateway(wechat.api(), database, windows, clock));
+        }
         this.dispatcher = new Dispatcher(database, outbox, gateways, conversation.events(), gate, config.dispatch(), clock,
                 System::nanoTime);
         var inbox = new Inbox();
-        this.pipeline = new ChatPipeline(database, inbox, outbox, conversation.conversation(), dispatcher::wake, clock);
+        var handler = new app.liuke.channel.wechat.WechatInbound(conversation.conversation(), windows, outbox);
+        this.pipeline = new ChatPipeline(database, inbox, outbox, handler, dispatcher::wake, clock);
         this.flow = new InboundFlow(database, inbox, pipeline,
-                Map.of(TelegramUpdates.CHANNEL, new TelegramUpdates(telegram == null ? () -> null : telegram::username)),
+                Map.of(TelegramUpdates.CHANNEL, new TelegramUpdates(telegram == null ? () -> null : telegram::username),
+                        app.liuke.channel.wechat.WechatUpdates.CHANNEL, new app.liuke.channel.wechat.WechatUpdates()),
                 LANES, clock);
     }
 
@@ -77,6 +88,16 @@ public final class Channels implements AutoCloseable {
     /** For /health: "disabled", or the Telegram connection's state. */
     public String telegramStatus() {
         return telegram == null ? "disabled" : telegram.status();
+    }
+
+    /** The WeChat Official Account when {@code wechat.enabled}, else null. */
+    public app.liuke.channel.wechat.WechatAccount wechat() {
+        return wechat;
+    }
+
+    /** For /health: "disabled", or the WeChat API's state (configured, up, or what went wrong last). */
+    public String wechatStatus() {
+        return wechat == null ? "disabled" : wechat.api().status();
     }
 
     @Override

@@ -123,10 +123,13 @@ public final class Liuke implements AutoCloseable {
                 followUps, classification, classifier, staff, phones, new Groups(),
                 telegram == null ? () -> null : telegram::username, offers, redemptions, parts.surveyEngine(), tasks,
                 parts.campaigns(), reports, todos, config.campaign("holidays").holidays(), clock).build();
-        channels = new Channels(config, database, conversation, telegram, parts.policy(), clock);
+        var metrics = new Metrics(database);
+        var wechat = config.wechat().enabled()
+                ? new app.liuke.channel.wechat.WechatAccount(config.wechat(), clock, metrics.registry()) : null;
+        channels = new Channels(config, database, conversation, telegram, wechat, parts.policy(), clock);
         surveys = new SurveySender(database, channels.outbox(), parts.surveyEngine(), parts.language(), channels.dispatcher()::wake, clock);
         var services = new WebServer.Services(customers, purchases, followUps, staff, classification, database,
-                new Metrics(database), channels, offers, surveys, parts.campaigns(), reports, trends, todos, parts.language());
+                metrics, channels, offers, surveys, parts.campaigns(), reports, trends, todos, parts.language());
         web = new WebServer(config, services, texts, clock).start(host, config.server().port());
         var outbox = new app.liuke.outbox.Outbox();
         workbench = new app.liuke.workbench.WorkbenchScheduler(database, outbox,
@@ -157,7 +160,8 @@ public final class Liuke implements AutoCloseable {
         var chatTexts = new ChatTexts(scripts);
         var surveyEngine = new SurveyEngine(scripts.surveys(), new SurveyResponses(), tasks, chatTexts::get, config.surveys(),
                 shopLanguage);
-        var policy = new ContactPolicy(config.contact(), config.timezone());
+        var policy = new ContactPolicy(config.contact(), config.timezone(),
+                new app.liuke.campaign.CampaignTemplates(config.wechat().enabled() ? config.wechat().templates() : java.util.Map.of()));
         CampaignTexts campaignTexts = (key, vars) -> chatTexts.get(shopLanguage, key, vars);
         var planner = new CampaignPlanner(database, new Outbox(), policy, offers, surveyEngine, campaignTexts, shopLanguage,
                 config.timezone());

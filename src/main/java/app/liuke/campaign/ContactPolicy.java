@@ -19,19 +19,35 @@ import java.time.ZoneId;
 public final class ContactPolicy implements SendGate {
     private final ContactRules rules;
     private final QuietHours quiet;
+    private final CampaignTemplates templates;
+    private final app.liuke.channel.wechat.ReplyWindows windows = new app.liuke.channel.wechat.ReplyWindows();
 
     public ContactPolicy(ContactRules rules, ZoneId zone) {
+        this(rules, zone, CampaignTemplates.none());
+    }
+
+    /** {@code templates}: the campaigns that can still reach a WeChat follower whose reply window is shut. */
+    public ContactPolicy(ContactRules rules, ZoneId zone, CampaignTemplates templates) {
         this.rules = rules;
         this.quiet = new QuietHours(rules.quietFrom(), rules.quietTo(), zone);
+        this.templates = templates;
+    }
+
+    public CampaignTemplates templates() {
+        return templates;
     }
 
     public ContactRules rules() {
         return rules;
     }
 
-    /** What the planner knows about one customer when it asks (read in one query for the whole audience). */
+    /**
+     * What the planner knows about one customer when it asks (read in one query for the whole audience).
+     * {@code windowOpen}: for a WeChat chat, whether its reply window still takes a free message.
+     */
     public record Facts(long customerId, String name, Tier tier, boolean optedOut, ChatRef chat, boolean hasIdentity,
-                        long recentMarketing, long slotTaken, String slotTakenBy, long slotLowerPending, Long lastSurveyAt) {
+                        long recentMarketing, long slotTaken, String slotTakenBy, long slotLowerPending, Long lastSurveyAt,
+                        boolean windowOpen) {
     }
 
     public sealed interface Decision permits Send, Skip {
@@ -55,6 +71,9 @@ public final class ContactPolicy implements SendGate {
         }
         if (facts.chat() == null) {
             return new Skip(facts.hasIdentity() ? "unreachable" : "no-chat");
+        }
+        if (noWindow(facts.chat(), facts.windowOpen(), templates.has(campaign.name()))) {
+            return new Skip("no-window");
         }
         if (campaign.purpose() == CampaignSettings.Purpose.MARKETING) {
             var cap = rules.cap(facts.tier());
@@ -84,9 +103,18 @@ public final class ContactPolicy implements SendGate {
         if (row.customerId() != null && handle.queryLong("SELECT opted_out FROM customer WHERE id = :id", "id", row.customerId()) != 0) {
             return new SendGate.Skip("opted-out");
         }
+        if (row.message() instanceof app.liuke.channel.Outbound.SendText text && noWindow(text.chat(),
+                windows.open(handle, text.chat().chatId(), now), text.template() != null)) {
+            return new SendGate.Skip("no-window");
+        }
         if (quiet.quiet(now)) {
             return new Defer(quiet.nextAllowed(now), "quiet-hours");
         }
         return new Pass();
+    }
+
+    /** A WeChat follower whose reply window is shut can be reached only by a template message. */
+    private static boolean noWindow(ChatRef chat, boolean windowOpen, boolean hasTemplate) {
+        return chat.channel().equals(app.liuke.channel.wechat.WechatUpdates.CHANNEL) && !windowOpen && !hasTemplate;
     }
 }

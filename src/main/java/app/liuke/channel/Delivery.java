@@ -19,6 +19,10 @@ public sealed interface Delivery {
     record ChatMoved(String newChatId) implements Delivery {
     }
 
+    /** The channel would not carry it and there was no other way (WeChat's closed window): ended as skipped with the reason. */
+    record Skipped(String reason) implements Delivery {
+    }
+
     /** Anything else; {@code permanent} failures are not retried. */
     record Failed(String reason, boolean permanent) implements Delivery {
     }

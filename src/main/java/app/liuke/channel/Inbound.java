@@ -33,6 +33,13 @@ public sealed interface Inbound {
     record BotMembership(ChatRef chat, Person by, boolean active) implements Inbound {
     }
 
+    /**
+     * The person did something that opens the channel's reply window (WeChat: sent a message, clicked
+     * the menu, followed, scanned a code); {@code kind} is message, menu, follow or scan. No reply.
+     */
+    record Interaction(ChatRef chat, Person from, String kind) implements Inbound {
+    }
+
     /** A group became a supergroup with a new id. */
     record ChatMigrated(ChatRef chat, String newChatId) implements Inbound {
     }

@@ -7,15 +7,34 @@ import java.util.Objects;
 public sealed interface Outbound {
     ChatRef chat();
 
-    /** A text, with optional rows of buttons under it. */
-    record SendText(ChatRef chat, String text, List<List<Button>> buttons) implements Outbound {
+    /**
+     * A text, with optional rows of buttons under it. {@code template} is the way to reach the person
+     * when the channel will not carry a free text (WeChat outside its interaction window); null: none.
+     */
+    record SendText(ChatRef chat, String text, List<List<Button>> buttons, Template template) implements Outbound {
         public SendText {
             Objects.requireNonNull(text, "text");
             buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
         }
 
+        public SendText(ChatRef chat, String text, List<List<Button>> buttons) {
+            this(chat, text, buttons, null);
+        }
+
         public SendText(ChatRef chat, String text) {
-            this(chat, text, List.of());
+            this(chat, text, List.of(), null);
+        }
+
+        public SendText withTemplate(Template replacement) {
+            return new SendText(chat, text, buttons, replacement);
+        }
+    }
+
+    /** A template message (WeChat's 模板消息): the template's id, the page it opens, and its fields' values. */
+    record Template(String templateId, String url, java.util.Map<String, String> fields) {
+        public Template {
+            Objects.requireNonNull(templateId, "templateId");
+            fields = java.util.Map.copyOf(new java.util.LinkedHashMap<>(fields));
         }
     }
 

@@ -79,6 +79,7 @@ public final class ConfigLoader {
         var timezone = reader.zone("timezone", "Asia/Shanghai");
         var locale = Locale.forLanguageTag(reader.oneOf("locale", "zh-CN", Set.of("zh-CN", "en")));
         var telegram = telegram(reader);
+        var wechat = WechatConfig.wechat(reader, CampaignConfig.PRIORITIES.keySet());
         reader.section("staff");
         var staff = new LiukeConfig.Staff(reader.longList("staff.owners"));
         reader.section("archive");
@@ -88,7 +89,7 @@ public final class ConfigLoader {
         }
         var botScripts = Path.of(reader.string("botScripts", "bot-scripts"));
         var surveys = OfferConfig.surveys(reader);
-        return new LiukeConfig(server, store, timezone, locale, telegram, staff, archive, points(reader),
+        return new LiukeConfig(server, store, timezone, locale, telegram, wechat, staff, archive, points(reader),
                 classification(reader), OfferConfig.offers(reader, timezone), surveys, CampaignConfig.contact(reader, surveys.cooldownDays()),
                 CampaignConfig.dispatch(reader), CampaignConfig.campaigns(reader), reports(reader), workbench(reader), botScripts, sourceName);
     }

@@ -170,6 +170,17 @@ public final class ConfigReader {
         return List.copyOf(values);
     }
 
+    /** The names under section {@code path}, in file order (none when it is absent). */
+    public List<String> keys(String path) {
+        JsonNode node = node(path);
+        if (node == null || !node.isObject()) {
+            return List.of();
+        }
+        var names = new ArrayList<String>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** Declares a section; reports it when present but not a mapping. */
     public void section(String path) {
         JsonNode node = node(path);

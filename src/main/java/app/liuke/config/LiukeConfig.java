@@ -16,6 +16,7 @@ public record LiukeConfig(
         ZoneId timezone,
         Locale locale,
         Telegram telegram,
+        Wechat wechat,
         Staff staff,
         Archive archive,
         Points points,
@@ -36,6 +37,7 @@ public record LiukeConfig(
         Objects.requireNonNull(timezone, "timezone");
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(telegram, "telegram");
+        Objects.requireNonNull(wechat, "wechat");
         Objects.requireNonNull(staff, "staff");
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(points, "points");
@@ -50,32 +52,37 @@ public record LiukeConfig(
     }
 
     public LiukeConfig withStorePath(Path path) {
-        return new LiukeConfig(server, new Store(path), timezone, locale, telegram, staff, archive, points, classification,
+        return new LiukeConfig(server, new Store(path), timezone, locale, telegram, wechat, staff, archive, points, classification,
                 offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withServer(Server replacement) {
-        return new LiukeConfig(replacement, store, timezone, locale, telegram, staff, archive, points, classification,
+        return new LiukeConfig(replacement, store, timezone, locale, telegram, wechat, staff, archive, points, classification,
                 offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withTelegram(Telegram replacement) {
-        return new LiukeConfig(server, store, timezone, locale, replacement, staff, archive, points, classification,
+        return new LiukeConfig(server, store, timezone, locale, replacement, wechat, staff, archive, points, classification,
+                offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
+    }
+
+    public LiukeConfig withWechat(Wechat replacement) {
+        return new LiukeConfig(server, store, timezone, locale, telegram, replacement, staff, archive, points, classification,
                 offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withStaff(Staff replacement) {
-        return new LiukeConfig(server, store, timezone, locale, telegram, replacement, archive, points, classification,
+        return new LiukeConfig(server, store, timezone, locale, telegram, wechat, replacement, archive, points, classification,
                 offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withContact(app.liuke.campaign.ContactRules replacement) {
-        return new LiukeConfig(server, store, timezone, locale, telegram, staff, archive, points, classification,
+        return new LiukeConfig(server, store, timezone, locale, telegram, wechat, staff, archive, points, classification,
                 offers, surveys, replacement, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withDispatch(app.liuke.outbox.DispatchRules replacement) {
-        return new LiukeConfig(server, store, timezone, locale, telegram, staff, archive, points, classification,
+        return new LiukeConfig(server, store, timezone, locale, telegram, wechat, staff, archive, points, classification,
                 offers, surveys, contact, replacement, campaigns, reports, workbench, botScripts, source);
     }
 
@@ -107,6 +114,42 @@ public record LiukeConfig(
         public String toString() {
             return "Telegram[enabled=" + enabled + ", mode=" + mode + ", publicUrl=" + publicUrl
                     + ", apiUrl=" + apiUrl + ", token=***, webhookSecret=***]";
+        }
+    }
+
+    /**
+     * The shop's WeChat Official Account (公众号/服务号): app id and secret (for the access token), the
+     * callback token and, when set, the 43-character EncodingAESKey (safe mode). {@code templates}: per
+     * campaign, the template message that reaches followers outside WeChat's reply window.
+     */
+    public record Wechat(boolean enabled, String appId, String secret, String token, String aesKey, String apiUrl,
+                         java.util.Map<String, WechatTemplate> templates) {
+        public Wechat {
+            templates = java.util.Map.copyOf(templates);
+        }
+
+        public static Wechat disabled() {
+            return new Wechat(false, "", "", "", "", "https://api.weixin.qq.com", java.util.Map.of());
+        }
+
+        public boolean safeMode() {
+            return aesKey != null && !aesKey.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Wechat[enabled=" + enabled + ", appId=" + appId + ", apiUrl=" + apiUrl + ", safeMode=" + safeMode()
+                    + ", templates=" + templates.keySet() + ", secret=***, token=***, aesKey=***]";
+        }
+    }
+
+    /**
+     * One campaign's template message: its id, the page it opens (may be empty) and each field's value,
+     * where {@code {text}} is the campaign's message, {@code {name}} the customer's name and {@code {date}} today.
+     */
+    public record WechatTemplate(String id, String url, java.util.Map<String, String> fields) {
+        public WechatTemplate {
+            fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         }
     }
 

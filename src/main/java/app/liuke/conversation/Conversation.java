@@ -209,7 +209,8 @@ public final class Conversation implements InboundHandler {
         }
         chat.say("refused.role", "command", command.name(), "role", chat.text("role." + command.role().code()));
         if (command.name().equals("staff") && chat.staff().isEmpty() && !chat.inGroup()) {
-            chat.say("staff.yourId", "id", chat.who().userId());
+            String channel = chat.who().channel();
+            chat.say("staff.yourId", "id", channel.equals("telegram") ? chat.who().userId() : channel + ":" + chat.who().userId());
         }
         return false;
     }

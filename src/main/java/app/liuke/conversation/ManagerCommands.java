@@ -27,7 +27,7 @@ final class ManagerCommands {
     }
 
     /**
-     * /staff add USER_ID [ROLE] [NAME]: a manager adds staff; only the owner adds managers and owners
+     * /staff add USER_ID|wechat:OPENID [ROLE] [NAME]: a manager adds staff (by Telegram id or WeChat openid); only the owner adds managers and owners
      * or changes the role of someone above staff.
      */
     private void staff(Chat chat, String args) {
@@ -36,18 +36,20 @@ final class ManagerCommands {
             chat.say("staff.add.usage");
             return;
         }
-        if (!words[1].matches("\\d{1,19}")) {
-            chat.say("staff.add.badUser", "user", ChatInput.clean(words[1], 32));
+        boolean wechat = words[1].toLowerCase(java.util.Locale.ROOT).startsWith("wechat:");
+        String user = wechat ? words[1].substring(7) : words[1];
+        if (wechat ? !user.matches("[A-Za-z0-9_-]{6,64}") : !user.matches("\\d{1,19}")) {
+            chat.say("staff.add.badUser", "user", ChatInput.clean(words[1], 72));
             return;
         }
-        long userId = Long.parseLong(words[1]);
         Optional<Role> role = words.length > 2 ? parseRole(words[2]) : Optional.of(Role.STAFF);
         if (role.isEmpty()) {
             chat.say("staff.add.badRole", "role", ChatInput.clean(words[2], 32));
             return;
         }
         StaffMember actor = chat.staff().orElseThrow();
-        Optional<StaffMember> existing = staff.byTelegramUser(chat.handle(), userId);
+        Optional<StaffMember> existing = wechat ? staff.byWechatOpenId(chat.handle(), user)
+                : staff.byTelegramUser(chat.handle(), Long.parseLong(user));
         boolean raisesAboveStaff = role.get() != Role.STAFF || existing.map(m -> m.role() != Role.STAFF).orElse(false);
         if (raisesAboveStaff && actor.role() != Role.OWNER) {
             chat.say("staff.add.roleTooHigh");
@@ -61,9 +63,13 @@ final class ManagerCommands {
         }
         String given = words.length > 3 ? ChatInput.name(words[3], null) : null;
         String name = given != null ? given
-                : members.knownName(chat.handle(), chat.who().channel(), String.valueOf(userId)).orElse("Staff " + userId);
+                : members.knownName(chat.handle(), wechat ? "wechat" : chat.who().channel(), user).orElse("Staff " + user);
         name = staff.uniqueName(chat.handle(), name);
-        staff.addStaff(chat.handle(), name, role.get(), actor.groupId(), userId, chat.now());
+        if (wechat) {
+            staff.addWechatStaff(chat.handle(), name, role.get(), actor.groupId(), user, chat.now());
+        } else {
+            staff.addStaff(chat.handle(), name, role.get(), actor.groupId(), Long.parseLong(user), chat.now());
+        }
         chat.say("staff.add.done", "staffName", name, "roleName", roleName);
     }
 

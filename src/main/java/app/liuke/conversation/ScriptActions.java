@@ -1,6 +1,5 @@
 package app.liuke.conversation;
 
-import app.liuke.channel.ChatRef;
 import app.liuke.channel.Outbound;
 import app.liuke.conversation.script.ScriptAction;
 import app.liuke.customer.Birthday;
@@ -58,12 +57,11 @@ final class ScriptActions {
             return;
         }
         staff.byId(chat.handle(), customer.ownerStaffId())
-                .filter(member -> member.telegramUserId() != null)
+                .filter(member -> member.chat().isPresent())
                 .ifPresent(member -> {
                     var vars = new java.util.ArrayList<Object>(java.util.List.of("customer", "#" + customerId + " " + customer.name()));
                     answers.forEach((name, value) -> vars.addAll(java.util.List.of(name, Dialogues.display(value))));
-                    chat.send(new Outbound.SendText(ChatRef.privateChat("telegram", member.telegramUserId().toString()),
-                            texts.get(shopLanguage, textKey, vars.toArray())));
+                    chat.send(new Outbound.SendText(member.chat().get(), texts.get(shopLanguage, textKey, vars.toArray())));
                 });
     }
 }

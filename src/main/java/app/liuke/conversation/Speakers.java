@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Who is speaking and how to answer them: the sender of an event, whether they are staff (by
- * Telegram id, or the web chat's proven admin token), and the language (the sender's in private,
+ * Telegram id or WeChat openid, or the web chat's proven admin token), and the language (the sender's in private,
  * the shop's in groups). Stateless and thread-safe.
  */
 final class Speakers {
@@ -40,6 +40,9 @@ final class Speakers {
         }
         if ("telegram".equals(person.channel()) && person.userId().matches("\\d{1,18}")) {
             return staff.byTelegramUser(handle, Long.parseLong(person.userId()));
+        }
+        if ("wechat".equals(person.channel())) {
+            return staff.byWechatOpenId(handle, person.userId());
         }
         return Optional.empty();
     }

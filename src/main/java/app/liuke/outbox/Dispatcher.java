@@ -192,6 +192,10 @@ public final class Dispatcher implements AutoCloseable {
                 events.unreachable(handle, row.channel(), row.chatId(), unreachable.reason());
                 return true;
             }
+            if (delivery instanceof Delivery.Skipped skipped) {
+                outbox.markSkipped(handle, row.id(), skipped.reason(), now);
+                return true;
+            }
             if (delivery instanceof Delivery.ChatMoved moved) {
                 outbox.moveChat(handle, row.channel(), row.chatId(), moved.newChatId());
                 events.chatMoved(handle, row.channel(), row.chatId(), moved.newChatId());

@@ -38,13 +38,30 @@ final class OutboundCodec {
             JsonNode node = JSON.readTree(payload);
             ChatRef chat = JSON.treeToValue(node.get("chat"), ChatRef.class);
             return switch (kind) {
-                case "text" -> new Outbound.SendText(chat, node.get("text").asText(), buttons(node));
+                case "text" -> new Outbound.SendText(chat, node.get("text").asText(), buttons(node), template(node));
                 case "edit" -> new Outbound.EditText(chat, node.get("messageId").asText(), node.get("text").asText(), buttons(node));
                 default -> new Outbound.AnswerButton(chat, node.get("callbackId").asText(),
                         node.hasNonNull("text") ? node.get("text").asText() : null);
             };
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable outbox payload", e);
+        }
+    }
+
+    private static Outbound.Template template(JsonNode node) throws JsonProcessingException {
+        JsonNode template = node.get("template");
+        return template == null || template.isNull() ? null : JSON.treeToValue(template, Outbound.Template.class);
+    }
+
+    /** The buttons of a stored text or edit, row by row (none for other kinds). */
+    static List<List<Button>> buttonsOf(String kind, String payload) {
+        if (!kind.equals("text") && !kind.equals("edit")) {
+            return List.of();
+        }
+        try {
+            return buttons(JSON.readTree(payload));
+        } catch (JsonProcessingException e) {
+            return List.of();
         }
     }
 

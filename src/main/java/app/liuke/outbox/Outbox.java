@@ -17,17 +17,26 @@ import java.util.List;
 public final class Outbox {
     /** Telegram's limit for one message; the web chat uses the same. */
     public static final int MAX_TEXT = 4096;
+    /** WeChat's 客服消息 carries at most 2,048 bytes: 600 Chinese characters (3 bytes each) stay under it. */
+    public static final int MAX_WECHAT_TEXT = 600;
+
+    /** The longest text one message may carry on {@code channel}; longer ones are split before they are queued. */
+    public static int maxText(String channel) {
+        return channel.equals("wechat") ? MAX_WECHAT_TEXT : MAX_TEXT;
+    }
 
     /**
      * Queues {@code message} under {@code key}; a text over {@link #MAX_TEXT} characters becomes
      * several rows ({@code key#1}, {@code key#2} …) with the buttons under the last one.
      */
     public void enqueue(Handle handle, Outbound message, String key, Long customerId, Instant now) {
-        if (message instanceof Outbound.SendText text && text.text().length() > MAX_TEXT) {
-            List<String> parts = TextSplitter.split(text.text(), MAX_TEXT);
+        int limit = maxText(message.chat().channel());
+        if (message instanceof Outbound.SendText text && text.text().length() > limit) {
+            List<String> parts = TextSplitter.split(text.text(), limit);
             for (int i = 0; i < parts.size(); i++) {
                 var buttons = i == parts.size() - 1 ? text.buttons() : List.<List<app.liuke.channel.Button>>of();
-                insert(handle, new Outbound.SendText(text.chat(), parts.get(i), buttons), key + "#" + (i + 1), customerId, now);
+                insert(handle, new Outbound.SendText(text.chat(), parts.get(i), buttons, text.template()), key + "#" + (i + 1),
+                        customerId, now);
             }
             return;
         }
@@ -168,6 +177,18 @@ public final class Outbox {
                   AND (id > :after OR status = 'pending') AND (status <> 'pending' OR not_before <= :now)
                 ORDER BY id LIMIT :limit""", Outbox::map, "channel", channel, "chat", chatId, "after", afterId, "limit", limit,
                 "now", now.getEpochSecond());
+    }
+
+    /**
+     * The buttons under the latest text we sent or queued to a chat, in reading order (empty when it had
+     * none): a WeChat follower who answers "2" to a menu they could not tap means its second button.
+     */
+    public List<app.liuke.channel.Button> lastButtons(Handle handle, String channel, String chatId) {
+        return handle.queryOne("""
+                SELECT kind, payload FROM outbox WHERE channel = :channel AND chat_id = :chat AND status IN ('pending', 'sent')
+                  AND kind IN ('text', 'edit') ORDER BY id DESC LIMIT 1""",
+                row -> OutboundCodec.buttonsOf(row.getString(1), row.getString(2)), "channel", channel, "chat", chatId)
+                .map(rows -> rows.stream().flatMap(List::stream).toList()).orElse(List.of());
     }
 
     public void markSent(Handle handle, long id, String externalId, Instant now) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 /** Staff members and staff groups, found by id or name. Stateless; runs inside the caller's transaction. */
 public final class StaffDirectory {
     private static final String SELECT = """
-            SELECT s.id, s.name, s.role, s.staff_group_id, g.name AS group_name, s.telegram_user_id
+            SELECT s.id, s.name, s.role, s.staff_group_id, g.name AS group_name, s.telegram_user_id, s.wechat_openid
             FROM staff s LEFT JOIN staff_group g ON g.id = s.staff_group_id
             """;
 
@@ -29,6 +29,18 @@ public final class StaffDirectory {
     }
 
     /** The owner-role member who stands for whoever uses the web chat with the admin token; created on first use. */
+    public Optional<StaffMember> byWechatOpenId(Handle handle, String openid) {
+        return handle.queryOne(SELECT + " WHERE s.wechat_openid = :openid", StaffDirectory::map, "openid", openid);
+    }
+
+    /** Adds a member of staff who works from WeChat; the new id. */
+    public long addWechatStaff(Handle handle, String name, Role role, Long groupId, String openid, Instant now) {
+        return handle.insert("""
+                INSERT INTO staff (name, role, staff_group_id, wechat_openid, created_at)
+                VALUES (:name, :role, :group, :openid, :now)""",
+                "name", name, "role", role.code(), "group", groupId, "openid", openid, "now", now.getEpochSecond());
+    }
+
     public StaffMember webAdmin(Handle handle, String name, Instant now) {
         return handle.queryOne(SELECT + " WHERE s.web_admin = 1", StaffDirectory::map).orElseGet(() -> {
             String unique = byName(handle, name).isPresent() ? name + " (web)" : name;
@@ -97,6 +109,6 @@ public final class StaffDirectory {
         long telegram = row.getLong("telegram_user_id");
         Long telegramId = row.wasNull() ? null : telegram;
         return new StaffMember(row.getLong("id"), row.getString("name"), Role.fromCode(row.getString("role")),
-                groupId, row.getString("group_name"), telegramId);
+                groupId, row.getString("group_name"), telegramId, row.getString("wechat_openid"));
     }
 }

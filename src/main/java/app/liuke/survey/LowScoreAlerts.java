@@ -1,7 +1,6 @@
 package app.liuke.survey;
 
 import app.liuke.channel.Button;
-import app.liuke.channel.ChatRef;
 import app.liuke.channel.Outbound;
 import app.liuke.staff.StaffMember;
 import app.liuke.store.Handle;
@@ -45,9 +44,7 @@ final class LowScoreAlerts {
         var button = List.of(List.of(new Button(texts.get(shopLanguage, "task.close"), SurveyEngine.CLOSE_TASK_BUTTON + task.id())));
         var messages = new ArrayList<Outbound>();
         for (StaffMember member : tasks.recipients(handle, task)) {
-            if (member.telegramUserId() != null) {
-                messages.add(new Outbound.SendText(ChatRef.privateChat("telegram", member.telegramUserId().toString()), text, button));
-            }
+            member.chat().ifPresent(chat -> messages.add(new Outbound.SendText(chat, text, button)));
         }
         return messages;
     }

@@ -52,8 +52,8 @@ public final class SurveySender {
             Target target = handle.queryOne("""
                     SELECT i.channel, i.external_id, c.store, c.owner_staff_id FROM customer c
                     JOIN channel_identity i ON i.customer_id = c.id
-                    WHERE c.id = :id AND i.unreachable_at IS NULL AND i.channel IN ('telegram', 'web')
-                    ORDER BY i.channel = 'telegram' DESC, i.created_at DESC LIMIT 1""",
+                    WHERE c.id = :id AND i.unreachable_at IS NULL AND i.channel IN ('telegram', 'wechat', 'web')
+                    ORDER BY CASE i.channel WHEN 'telegram' THEN 0 WHEN 'wechat' THEN 1 ELSE 2 END, i.created_at DESC LIMIT 1""",
                     row -> new Target(ChatRef.privateChat(row.getString(1), row.getString(2)), row.getString(3),
                             RowMapper.longOrNull(row, 4)), "id", customerId).orElse(null);
             if (target == null) {

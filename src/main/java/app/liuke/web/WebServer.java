@@ -44,6 +44,8 @@ public final class WebServer {
         var webhook = config.telegram().enabled() && config.telegram().mode().equals("webhook")
                 ? new TelegramWebhookApi(config.telegram().webhookSecret(), services.channels().flow(),
                         config.server().maxRequestBytes()) : null;
+        var wechat = services.channels().wechat() == null ? null : new WechatCallbackApi(services.channels().wechat().callbacks(),
+                services.channels().flow(), config.server().maxRequestBytes(), services.metrics().registry());
         var webChat = new WebChatApi(services.channels().pipeline(), services.channels().outbox(), services.channels().gate(), services.database(), auth,
                 requests, clock);
         var offerApi = new OfferApi(services.offers(), services.database(), requests, dates, clock);
@@ -64,7 +66,7 @@ public final class WebServer {
             javalin.routes.get("/api/reports/sales", reportApi::sales);
             javalin.routes.get("/api/reports/service", reportApi::service);
             javalin.routes.get("/api/reports/registrations", reportApi::registrations);
-            chatRoutes(javalin.routes, webhook, webChat);
+            chatRoutes(javalin.routes, webhook, wechat, webChat);
             dashboardRoutes(javalin.routes, dashboard);
         });
     }
@@ -117,10 +119,14 @@ public final class WebServer {
         routes.get("/api/customers/{id}/surveys", dashboard::surveyAnswers);
     }
 
-    /** The chat side: Telegram's webhook (when Telegram is on in webhook mode) and the web chat. */
-    private static void chatRoutes(RoutesConfig routes, TelegramWebhookApi webhook, WebChatApi webChat) {
+    /** The chat side: Telegram's webhook (when Telegram is on in webhook mode), WeChat's callback (when on) and the web chat. */
+    private static void chatRoutes(RoutesConfig routes, TelegramWebhookApi webhook, WechatCallbackApi wechat, WebChatApi webChat) {
         if (webhook != null) {
             routes.post("/telegram/webhook", webhook::receive);
+        }
+        if (wechat != null) {
+            routes.get("/wechat/callback", wechat::verify);
+            routes.post("/wechat/callback", wechat::receive);
         }
         routes.get("/chat", webChat::page);
         routes.get("/chat/chat.js", webChat::script);

@@ -1,6 +1,5 @@
 package app.liuke.workbench;
 
-import app.liuke.channel.ChatRef;
 import app.liuke.customer.Money;
 import app.liuke.report.Period;
 import app.liuke.report.Reports;
@@ -70,15 +69,15 @@ public final class DailyDigest {
                 "csat", summary.csat() == null ? "-" : summary.csat(), "nps", summary.nps() == null ? "-" : summary.nps());
     }
 
-    /** The digest for {@code day}, to every manager and owner on Telegram. */
+    /** The digest for {@code day}, to every manager and owner on Telegram or WeChat. */
     public List<MorningMessage> plan(Handle handle, LocalDate day, Instant now) {
         List<StaffMember> managers = staff.list(handle).stream()
-                .filter(member -> member.role().atLeast(Role.MANAGER) && member.telegramUserId() != null).toList();
+                .filter(member -> member.role().atLeast(Role.MANAGER) && member.chat().isPresent()).toList();
         if (managers.isEmpty()) {
             return List.of();
         }
         String text = text(handle, day, now);
-        return managers.stream().map(manager -> new MorningMessage(ChatRef.privateChat("telegram",
-                manager.telegramUserId().toString()), text, "digest:" + manager.id() + ":" + day)).toList();
+        return managers.stream().map(manager -> new MorningMessage(manager.chat().orElseThrow(), text,
+                "digest:" + manager.id() + ":" + day)).toList();
     }
 }

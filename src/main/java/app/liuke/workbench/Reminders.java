@@ -34,10 +34,10 @@ public final class Reminders {
     public List<MorningMessage> plan(Handle handle, LocalDate day, Instant now) {
         var messages = new ArrayList<MorningMessage>();
         for (StaffMember member : staff.list(handle)) {
-            if (member.telegramUserId() == null) {
+            if (member.chat().isEmpty()) {
                 continue;
             }
-            ChatRef chat = ChatRef.privateChat("telegram", member.telegramUserId().toString());
+            ChatRef chat = member.chat().get();
             List<TodoItem> mine = todos.list(handle, TodoScope.staff(member.id()), now);
             if (!mine.isEmpty()) {
                 long overdue = mine.stream().filter(item -> item.first().escalates()).count();

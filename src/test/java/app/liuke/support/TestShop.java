@@ -54,6 +54,32 @@ public final class TestShop implements AutoCloseable {
                 .withStaff(new LiukeConfig.Staff(java.util.List.of(OWNER_ID))));
     }
 
+    /** The callback token and EncodingAESKey of {@link #withWechat}'s Official Account. */
+    public static final String WECHAT_TOKEN = "liukeTestToken";
+    public static final String WECHAT_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+
+    /**
+     * A shop with WeChat on against a fake API ({@link FakeWechatApi}'s app id and secret), in safe
+     * mode when {@code aesKey} is set; {@code templates} per campaign (may be empty).
+     */
+    public static TestShop withWechat(Path folder, String apiUrl, String aesKey,
+                                      Map<String, LiukeConfig.WechatTemplate> templates) {
+        return new TestShop(folder, TOKEN, config -> config
+                .withWechat(new LiukeConfig.Wechat(true, FakeWechatApi.APP_ID, FakeWechatApi.SECRET, WECHAT_TOKEN, aesKey, apiUrl,
+                        templates)));
+    }
+
+    /** Any config change on top of the defaults (tests of one setting). */
+    public static TestShop configured(Path folder, java.util.function.UnaryOperator<LiukeConfig> adjust) {
+        return new TestShop(folder, TOKEN, adjust);
+    }
+
+    /** Sends {@code body} as it is, with {@code contentType}, to {@code pathAndQuery}; no token. */
+    public Response postRaw(String pathAndQuery, String body, String contentType) {
+        return exchange(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).header("Content-Type", contentType));
+    }
+
     /** Posts an update to the webhook with the right secret. */
     public Response webhook(String updateJson) {
         return sendWithHeader("/telegram/webhook", updateJson, "X-Telegram-Bot-Api-Secret-Token", WEBHOOK_SECRET);
