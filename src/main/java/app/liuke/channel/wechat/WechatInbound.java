@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * WeChat's part of handling an event, around the conversation: an {@link Inbound.Interaction} opens
- * the follower's reply window; a bare number ("2") answers the latest menu we sent, as if its second
- * option was tapped (for clients that show no {@code msgmenu}). Everything else passes through.
+ * the follower's reply window; a bare number answers the latest menu we sent (for clients that show
+ * no {@code msgmenu}): the option labelled so (a score), else the option in that place ("2": the second); a follower we have no record of (they
+ * followed before the shop used Liuke) is registered and welcomed, as a follow would, before their
+ * first message is answered. Everything else passes through.
  * Stateless; runs in the event's transaction.
  */
 public final class WechatInbound implements InboundHandler {
@@ -38,7 +40,31 @@ public final class WechatInbound implements InboundHandler {
             windows.opened(handle, interaction.from().userId(), interaction.kind(), now);
             return List.of();
         }
-        return conversation.handle(handle, numberedChoice(handle, event), now);
+        Inbound answered = numberedChoice(handle, event);
+        if (unknownFollower(handle, answered)) {
+            var replies = new java.util.ArrayList<>(conversation.handle(handle,
+                    new Inbound.Command(event.chat(), sender(answered), "start", ""), now));
+            replies.addAll(conversation.handle(handle, answered, now));
+            return replies;
+        }
+        return conversation.handle(handle, answered, now);
+    }
+
+    private static boolean isStart(Inbound event) {
+        return event instanceof Inbound.Command command && command.name().equals("start");
+    }
+
+    private static app.liuke.channel.Person sender(Inbound event) {
+        if (event instanceof Inbound.Text text) {
+            return text.from();
+        }
+        return event instanceof Inbound.Command command ? command.from() : ((Inbound.ButtonPress) event).from();
+    }
+
+    private static boolean unknownFollower(Handle handle, Inbound event) {
+        boolean spoke = event instanceof Inbound.Text || event instanceof Inbound.Command || event instanceof Inbound.ButtonPress;
+        return spoke && !isStart(event) && handle.queryLong("SELECT count(*) FROM channel_identity WHERE channel = 'wechat'"
+                + " AND external_id = :id", "id", event.chat().chatId()) == 0;
     }
 
     private Inbound numberedChoice(Handle handle, Inbound event) {
@@ -50,8 +76,15 @@ public final class WechatInbound implements InboundHandler {
             return event;
         }
         List<Button> buttons = outbox.lastButtons(handle, event.chat().channel(), event.chat().chatId());
-        int choice = Integer.parseInt(number.group(1));
-        if (choice > buttons.size()) {
+        String typed = number.group(1);
+        for (Button button : buttons) {
+            if (button.label().strip().equals(typed)) {
+                return new Inbound.ButtonPress(event.chat(), text.from(), "wx-number:" + typed, button.data(), null);
+            }
+        }
+        boolean labelsAreNumbers = buttons.stream().allMatch(button -> button.label().strip().matches("\\d{1,2}"));
+        int choice = Integer.parseInt(typed);
+        if (labelsAreNumbers || choice > buttons.size()) {
             return event;
         }
         return new Inbound.ButtonPress(event.chat(), text.from(), "wx-number:" + choice, buttons.get(choice - 1).data(), null);

@@ -9,8 +9,9 @@ import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
 
 /**
  * The JSON of WeChat's outgoing messages, built with WxJava's types: a text; a text with options as
- * {@code msgmenu} (each option's id is the button's data, and its label starts with its number, so
- * "回复 1" works where the menu cannot be tapped); a template message. Stateless.
+ * {@code msgmenu} (each option's id is the button's data; its label starts with its number, unless the
+ * labels are numbers already, as a score's are, so "回复 1" works where the menu cannot be tapped); a
+ * template message. Stateless.
  */
 final class WechatMessages {
     private WechatMessages() {
@@ -22,8 +23,10 @@ final class WechatMessages {
             return WxMpKefuMessage.TEXT().toUser(openid).content(text).build().toJson();
         }
         var menu = WxMpKefuMessage.MSGMENU().toUser(openid).headContent(text).tailContent("");
+        boolean numbered = buttons.stream().allMatch(button -> button.label().strip().matches("\\d{1,2}"));
         for (int i = 0; i < buttons.size(); i++) {
-            menu.addMenus(new WxMpKefuMessage.MsgMenu(buttons.get(i).data(), (i + 1) + " " + buttons.get(i).label()));
+            String label = numbered ? buttons.get(i).label() : (i + 1) + " " + buttons.get(i).label();
+            menu.addMenus(new WxMpKefuMessage.MsgMenu(buttons.get(i).data(), label));
         }
         return menu.build().toJson();
     }
