@@ -44,7 +44,11 @@ public final class WechatInbound implements InboundHandler {
         if (unknownFollower(handle, answered)) {
             var replies = new java.util.ArrayList<>(conversation.handle(handle,
                     new Inbound.Command(event.chat(), sender(answered), "start", ""), now));
-            replies.addAll(conversation.handle(handle, answered, now));
+            for (Outbound reply : conversation.handle(handle, answered, now)) {
+                if (!replies.contains(reply)) {   // free text right after the welcome only shows the welcome's menu again
+                    replies.add(reply);
+                }
+            }
             return replies;
         }
         return conversation.handle(handle, answered, now);
