@@ -7,10 +7,10 @@ import java.util.Optional;
 
 /**
  * Everything loaded from {@code bot-scripts/}: the dialogues by name, the chat texts by language
- * and the surveys by id. Immutable and thread-safe.
+ * the surveys by id, and the WeChat Official Account's menu. Immutable and thread-safe.
  */
 public record BotScripts(Map<String, Dialogue> dialogues, Map<String, Map<String, String>> texts, Map<String, Survey> surveys,
-                         String source) {
+                         WechatMenu wechatMenu, String source) {
     public static final String ZH = "zh-CN";
     public static final String EN = "en";
 

@@ -26,7 +26,7 @@ public final class ScriptLoader {
     /** The scripts the jar carries (and the code relies on). */
     static final List<String> BUILT_IN = List.of("texts.zh-CN.yaml", "texts.en.yaml", "welcome.yaml",
             "group-welcome.yaml", "help.yaml", "birthday.yaml", "optout.yaml", "optin.yaml", "survey-post-purchase.yaml",
-            "survey-dormant.yaml");
+            "survey-dormant.yaml", MenuReader.FILE);
     private static final String EMBEDDED = "/default-bot-scripts/";
 
     private ScriptLoader() {
@@ -85,6 +85,8 @@ public final class ScriptLoader {
         TextFile.checkSameKeys(texts, textFiles, errors);
         var dialogues = new LinkedHashMap<String, Dialogue>();
         var surveys = new LinkedHashMap<String, Survey>();
+        YamlDocument menuFile = documents.remove(MenuReader.FILE);
+        WechatMenu menu = menuFile == null ? new WechatMenu(List.of()) : new MenuReader(menuFile, errors).read();
         for (var entry : documents.entrySet()) {
             if (entry.getKey().startsWith(SurveyReader.PREFIX)) {
                 Survey survey = new SurveyReader(entry.getValue(), errors).read(nameOf(entry.getKey()).substring(SurveyReader.PREFIX.length()));
@@ -107,7 +109,7 @@ public final class ScriptLoader {
             }
         }
         String source = Files.isDirectory(folder) ? folder.toString() : "(built-in bot-scripts)";
-        return new Result(new BotScripts(dialogues, texts, surveys, source), errors);
+        return new Result(new BotScripts(dialogues, texts, surveys, menu, source), errors);
     }
 
     private static String languageOf(String fileName) {
