@@ -119,13 +119,13 @@ public final class Liuke implements AutoCloseable {
     public WebServer startWeb(String host) {
         var parts = chatParts();
         TelegramConnection telegram = config.telegram().enabled() ? new TelegramConnection(config.telegram()) : null;
-        var conversation = new ConversationParts(parts.scripts(), config.locale(), config.timezone(), customers, purchases,
-                followUps, classification, classifier, staff, phones, new Groups(),
-                telegram == null ? () -> null : telegram::username, offers, redemptions, parts.surveyEngine(), tasks,
-                parts.campaigns(), reports, todos, config.campaign("holidays").holidays(), clock).build();
         var metrics = new Metrics(database);
         var wechat = config.wechat().enabled()
                 ? new app.liuke.channel.wechat.WechatAccount(config.wechat(), clock, metrics.registry()) : null;
+        var conversation = new ConversationParts(parts.scripts(), config.locale(), config.timezone(), customers, purchases,
+                followUps, classification, classifier, staff, phones, new Groups(), inviteLinks(telegram, wechat),
+                offers, redemptions, parts.surveyEngine(), tasks,
+                parts.campaigns(), reports, todos, config.campaign("holidays").holidays(), clock).build();
         channels = new Channels(config, database, conversation, telegram, wechat, parts.policy(), clock);
         surveys = new SurveySender(database, channels.outbox(), parts.surveyEngine(), parts.language(), channels.dispatcher()::wake, clock);
         var services = new WebServer.Services(customers, purchases, followUps, staff, classification, database,
@@ -138,6 +138,18 @@ public final class Liuke implements AutoCloseable {
                 config.workbench(), config.timezone(), clock, channels.dispatcher()::wake);
         channels.start();
         return web;
+    }
+
+    /** Invitation links: a Telegram deep link (once the bot's name is known), a WeChat QR code. */
+    private static app.liuke.conversation.InviteLinks inviteLinks(TelegramConnection telegram,
+                                                                  app.liuke.channel.wechat.WechatAccount wechat) {
+        var qrCodes = wechat == null ? null : new app.liuke.channel.wechat.WechatInvites(wechat.api());
+        return (handle, channel, payload, now) -> {
+            if (channel.equals("telegram") && telegram != null && telegram.username() != null) {
+                return java.util.Optional.of("https://t.me/" + telegram.username() + "?start=" + payload);
+            }
+            return channel.equals("wechat") && qrCodes != null ? qrCodes.link(handle, payload, now) : java.util.Optional.empty();
+        };
     }
 
     /** What the chat side and the campaigns share, built once from bot-scripts and config. */

@@ -21,3 +21,10 @@ CREATE TABLE bind_request (
     attempts    INTEGER NOT NULL DEFAULT 0,
     expires_at  INTEGER NOT NULL
 );
+
+-- The QR codes (带参数二维码) of WeChat invitations: one per scene ("ref_CODE"), kept until it expires.
+CREATE TABLE wechat_qr (
+    scene      TEXT    PRIMARY KEY,
+    url        TEXT    NOT NULL,
+    expires_at INTEGER NOT NULL
+);

@@ -16,7 +16,6 @@ import app.liuke.tier.Classifier;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * What the conversation needs from the rest of the service. {@link #build} wires the router, its
@@ -26,7 +25,7 @@ import java.util.function.Supplier;
 public record ConversationParts(BotScripts scripts, Locale shopLocale, ZoneId zone, CustomerService customers,
                                 PurchaseService purchases, FollowUpService followUps, ClassificationService classification,
                                 Classifier classifier, StaffDirectory staff, PhoneNumbers phones, Groups groups,
-                                Supplier<String> botUsername, Offers offers, Redemptions redemptions, SurveyEngine surveys,
+                                InviteLinks invites, Offers offers, Redemptions redemptions, SurveyEngine surveys,
                                 FollowUpTasks tasks, app.liuke.campaign.Campaigns campaigns, app.liuke.report.Reports reports,
                                 app.liuke.workbench.Todos todos, java.util.List<app.liuke.campaign.CampaignSettings.Holiday> holidays,
                                 java.time.Clock clock) {
@@ -43,7 +42,7 @@ public record ConversationParts(BotScripts scripts, Locale shopLocale, ZoneId zo
         var dialogues = new Dialogues(scripts, states, actions, phones, zone);
         var groupEvents = new GroupEvents(groups, members, staff, classifier, dialogues, states);
         var commands = new ArrayList<ChatCommand>();
-        commands.addAll(new CustomerCommands(members, customers, classification, dialogues, new CardText(zone), botUsername).all());
+        commands.addAll(new CustomerCommands(members, customers, classification, dialogues, new CardText(zone), invites).all());
         var staffCommands = new StaffCommands(new CustomerLookup(customers), customers, purchases, followUps, classification,
                 staff, zone);
         commands.addAll(staffCommands.all());

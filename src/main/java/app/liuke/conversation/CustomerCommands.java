@@ -8,7 +8,6 @@ import app.liuke.tier.ClassificationService;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** The commands every customer has: /start, /me, /invite, /stop (退订). Stateless and thread-safe. */
 final class CustomerCommands {
@@ -19,16 +18,16 @@ final class CustomerCommands {
     private final ClassificationService classification;
     private final Dialogues dialogues;
     private final CardText cards;
-    private final Supplier<String> botUsername;
+    private final InviteLinks invites;
 
     CustomerCommands(Members members, CustomerService customers, ClassificationService classification, Dialogues dialogues,
-                     CardText cards, Supplier<String> botUsername) {
+                     CardText cards, InviteLinks invites) {
         this.members = members;
         this.customers = customers;
         this.classification = classification;
         this.dialogues = dialogues;
         this.cards = cards;
-        this.botUsername = botUsername;
+        this.invites = invites;
     }
 
     List<ChatCommand> all() {
@@ -90,7 +89,7 @@ final class CustomerCommands {
         }
     }
 
-    /** /invite: the member's personal link (t.me/bot?start=ref_CODE); the code is made once and kept. */
+    /** /invite: the member's personal link (t.me/bot?start=ref_CODE, or a WeChat QR code); the code is made once and kept. */
     private void invite(Chat chat, String args) {
         long customerId = members.register(chat.handle(), chat.who(), chat.who().channel(), chat.now()).customerId();
         String code = chat.handle().queryOne("SELECT invite_code FROM customer WHERE id = :id", row -> row.getString(1),
@@ -102,9 +101,10 @@ final class CustomerCommands {
                 code = candidate;
             }
         }
-        String bot = botUsername.get();
-        if ("telegram".equals(chat.who().channel()) && bot != null) {
-            chat.say("invite.link", "link", "https://t.me/" + bot + "?start=ref_" + code);
+        String channel = chat.who().channel();
+        var link = invites.link(chat.handle(), channel, "ref_" + code, chat.now());
+        if (link.isPresent()) {
+            chat.say(channel.equals("wechat") ? "invite.qr" : "invite.link", "link", link.get());
         } else {
             chat.say("invite.code", "code", "ref_" + code);
         }

@@ -106,6 +106,11 @@ public final class FakeWechatApi implements AutoCloseable {
             ctx.json(union == null ? Map.of("subscribe", 1, "openid", openid) : Map.of("subscribe", 1, "openid", openid, "unionid", union));
             return;
         }
+        if (method.equals("qrcode/create")) {
+            String scene = body.path("action_info").path("scene").path("scene_str").asText();
+            ctx.json(Map.of("ticket", "gQH-" + scene + "==", "expire_seconds", 2592000, "url", "http://weixin.qq.com/q/" + scene));
+            return;
+        }
         ctx.json(method.equals("message/template/send") ? Map.of("errcode", 0, "errmsg", "ok", "msgid", 200228332L)
                 : Map.of("errcode", 0, "errmsg", "ok"));
     }

@@ -35,10 +35,15 @@ class WechatChatTest extends WechatShopTest {
         var annaCard = shop.get("/api/customers/" + anna).json();
         assertEquals("wechat", annaCard.path("customer").path("source").asText(), annaCard.toString());
 
-        say(ANNA, wechat.text(ANNA, "/invite"), 2);
+        String invitation = last(say(ANNA, wechat.text(ANNA, "/invite"), 2)).text();
         String code = shop.liuke.database().read(h -> h.queryOne("SELECT invite_code FROM customer WHERE id = :id",
                 r -> r.getString(1), "id", anna)).orElseThrow();
-        var greeted = say(BEN, wechat.event(BEN, "subscribe", "qrscene_ref_" + code), 2);
+        assertTrue(invitation.contains("二维码") && invitation.contains("https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket=gQH-ref_"
+                + code + "%3D%3D"), invitation);
+        say(ANNA, wechat.text(ANNA, "邀请好友"), 3);
+        assertEquals(1, api.calls("qrcode/create").size(), "the QR code is made once and kept");
+        assertEquals("QR_STR_SCENE", api.calls("qrcode/create").get(0).body().path("action_name").asText());
+        var greeted = say(BEN, wechat.event(BEN, "subscribe", "qrscene_ref_" + code), 2);  // Ben scanned Anna's code
         assertTrue(greeted.stream().anyMatch(call -> call.text().contains("微信用户 0001")), greeted.toString());
         assertEquals(anna, shop.queryLong("SELECT referrer_id FROM customer WHERE id = :id", "id", customerOf(BEN)));
     }
