@@ -51,7 +51,8 @@ public final class Channels implements AutoCloseable {
         this.pipeline = new ChatPipeline(database, inbox, outbox, handler, dispatcher::wake, clock);
         this.flow = new InboundFlow(database, inbox, pipeline,
                 Map.of(TelegramUpdates.CHANNEL, new TelegramUpdates(telegram == null ? () -> null : telegram::username),
-                        app.liuke.channel.wechat.WechatUpdates.CHANNEL, new app.liuke.channel.wechat.WechatUpdates()),
+                        app.liuke.channel.wechat.WechatUpdates.CHANNEL, new app.liuke.channel.wechat.WechatUpdates(
+                                wechat == null ? openid -> java.util.Optional.empty() : wechat::unionId)),
                 LANES, clock);
     }
 

@@ -40,6 +40,13 @@ public sealed interface Inbound {
     record Interaction(ChatRef chat, Person from, String kind) implements Inbound {
     }
 
+    /**
+     * The platform says who the person is across its accounts (WeChat's unionid, shared by a person's
+     * Official Account, Mini Program and WeCom identities): records that share it are one customer.
+     */
+    record Identified(ChatRef chat, Person from, String unionId) implements Inbound {
+    }
+
     /** A group became a supergroup with a new id. */
     record ChatMigrated(ChatRef chat, String newChatId) implements Inbound {
     }

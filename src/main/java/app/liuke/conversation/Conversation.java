@@ -72,7 +72,9 @@ public final class Conversation implements InboundHandler {
                 || event instanceof Inbound.ButtonPress)) {
             members.remember(handle, chat.who());
         }
-        if (event instanceof Inbound.BotMembership membership) {
+        if (event instanceof Inbound.Identified identified) {
+            members.identify(handle, identified.from(), identified.unionId(), now);
+        } else if (event instanceof Inbound.BotMembership membership) {
             botMembership(chat, membership.active());
         } else if (event instanceof Inbound.MembersJoined joined) {
             groups.joined(chat, joined);

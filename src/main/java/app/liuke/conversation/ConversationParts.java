@@ -46,6 +46,7 @@ public record ConversationParts(BotScripts scripts, Locale shopLocale, ZoneId zo
         var staffCommands = new StaffCommands(new CustomerLookup(customers), customers, purchases, followUps, classification,
                 staff, zone);
         commands.addAll(staffCommands.all());
+        commands.add(new BindCommand(members, customers, phones).command());
         commands.addAll(new ManagerCommands(staff, members, groups).all());
         var offerWords = new OfferWords(zone);
         var offerChat = new OfferChat(offers, members, groups, offerWords);

@@ -55,6 +55,23 @@ public final class Members {
                 "channel", person.channel(), "id", person.userId());
     }
 
+    /**
+     * Records the person's unionid on their identity; a customer with another identity of the same
+     * unionid is the same person, and the two records become one (the older is kept, with every channel).
+     */
+    public void identify(Handle handle, Person person, String unionId, Instant now) {
+        handle.update("UPDATE channel_identity SET union_id = :union WHERE channel = :channel AND external_id = :id",
+                "union", unionId, "channel", person.channel(), "id", person.userId());
+        var same = handle.query("""
+                SELECT i.channel, i.external_id FROM channel_identity i JOIN customer c ON c.id = i.customer_id
+                WHERE i.union_id = :union ORDER BY c.created_at, c.id""",
+                row -> new ChannelIdentity(row.getString(1), row.getString(2)), "union", unionId);
+        if (same.size() > 1) {
+            customers.upsert(handle, new CustomerDraft(null, null, null, null, null, null, null, null, null, null, null, null,
+                    same, null), now);
+        }
+    }
+
     public void markUnreachable(Handle handle, String channel, String externalId, Instant now) {
         handle.update("UPDATE channel_identity SET unreachable_at = :now WHERE channel = :channel AND external_id = :id",
                 "now", now.getEpochSecond(), "channel", channel, "id", externalId);

@@ -27,6 +27,16 @@ public final class WechatAccount {
         return callbacks;
     }
 
+    /** The follower's unionid (only for an account bound to a WeChat Open Platform account); empty when none or unreachable. */
+    public java.util.Optional<String> unionId(String openid) {
+        try {
+            var reply = api.get("/cgi-bin/user/info", Map.of("openid", openid, "lang", "zh_CN"));
+            return reply.ok() ? java.util.Optional.ofNullable(reply.body().path("unionid").textValue()) : java.util.Optional.empty();
+        } catch (WeixinApi.Unreachable e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Creates the custom menu (自定义菜单) from its JSON; the API's answer. */
     public WeixinApi.Reply createMenu(String menuJson) {
         return api.post("/cgi-bin/menu/create", menuJson);

@@ -28,6 +28,16 @@ public final class WechatUpdates implements UpdateTranslator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
+    private final java.util.function.Function<String, java.util.Optional<String>> unionIds;
+
+    /** {@code unionIds}: a follower's unionid by openid (WeChat's user/info), asked once per follow; empty when unknown. */
+    public WechatUpdates(java.util.function.Function<String, java.util.Optional<String>> unionIds) {
+        this.unionIds = unionIds;
+    }
+
+    public WechatUpdates() {
+        this(openid -> java.util.Optional.empty());
+    }
 
     @Override
     public List<Inbound> translate(String payload) {
@@ -62,18 +72,25 @@ public final class WechatUpdates implements UpdateTranslator {
         return events;
     }
 
-    private static List<Inbound> event(ChatRef chat, Person from, Map<String, String> fields) {
+    private List<Inbound> event(ChatRef chat, Person from, Map<String, String> fields) {
         String event = fields.getOrDefault("Event", "").toLowerCase(Locale.ROOT);
         String key = fields.getOrDefault("EventKey", "").strip();
         return switch (event) {
-            case "subscribe" -> List.of(new Inbound.Command(chat, from, "start", key.startsWith("qrscene_") ? key.substring(8) : ""),
-                    new Inbound.Interaction(chat, from, "follow"));
+            case "subscribe" -> followed(chat, from, key.startsWith("qrscene_") ? key.substring(8) : "");
             case "scan" -> List.of(new Inbound.Command(chat, from, "start", key), new Inbound.Interaction(chat, from, "scan"));
             case "unsubscribe" -> List.of(new Inbound.BotMembership(chat, from, false));
             case "click" -> key.isEmpty() ? List.of()
                     : List.of(CommandText.parse(chat, from, key, null), new Inbound.Interaction(chat, from, "menu"));
             default -> List.of();
         };
+    }
+
+    private List<Inbound> followed(ChatRef chat, Person from, String scene) {
+        var events = new ArrayList<Inbound>(List.of(new Inbound.Command(chat, from, "start", scene),
+                new Inbound.Interaction(chat, from, "follow")));
+        unionIds.apply(from.userId()).filter(union -> !union.isBlank())
+                .ifPresent(union -> events.add(new Inbound.Identified(chat, from, union)));
+        return events;
     }
 
     /** WeChat tells no name: the follower is 微信用户 and the last four characters of the openid until they give one. */
