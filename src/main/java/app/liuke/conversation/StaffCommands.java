@@ -69,6 +69,9 @@ final class StaffCommands {
                     "last", stats.last() == null ? "-" : java.time.LocalDate.ofInstant(stats.last(), zone),
                     "owner", customer.ownerStaffName() == null ? "-" : customer.ownerStaffName(),
                     "tags", customer.tags().isEmpty() ? "-" : String.join("、", customer.tags()),
+                    "channels", customer.identities().isEmpty() ? "-" : customer.identities().stream()
+                            .map(identity -> chat.text("channelName." + identity.channel())).distinct()
+                            .collect(java.util.stream.Collectors.joining(" · ")),
                     "optedOut", customer.optedOut() ? chat.text("staff.customer.optedOut") : "");
         });
     }

@@ -85,6 +85,11 @@ class OneCustomerAcrossChannelsTest {
         assertEquals(1, shop.get("/api/customers?segment=channel:wechat").json().path("total").asInt());
         String me = onWechat("/me", 5);
         assertTrue(me.contains("Tom"), me);
+        shop.liuke.database().useTransaction(h -> new app.liuke.staff.StaffDirectory().addStaff(h, "Boss", app.liuke.staff.Role.OWNER,
+                null, 7001L, shop.clock.instant()));
+        shop.webhook(Updates.privateText(Updates.nextId(), 7001, "Boss", "/customer #" + tom));
+        String staffCard = telegram.awaitSent("7001", 1).get(0).text();
+        assertTrue(staffCard.contains("渠道：Telegram · 微信"), staffCard);
     }
 
     @Test
