@@ -95,12 +95,12 @@ public final class IngestBench {
         return ours;
     }
 
-    private static double benchCpuSeconds() {
+    static double benchCpuSeconds() {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return os.getProcessCpuTime() / 1e9;
     }
 
-    private static List<String> updates(int count) {
+    static List<String> updates(int count) {
         String[] texts = {"/me", "/help", "你好，请问今天营业吗？", "/birthday", "5月20日", "谢谢"};
         var bodies = new ArrayList<String>(count);
         for (int i = 0; i < count; i++) {
@@ -136,7 +136,7 @@ public final class IngestBench {
         };
     }
 
-    private static Result load(String name, int port, List<String> bodies, boolean withSecret) throws Exception {
+    static Result load(String name, int port, List<String> bodies, boolean withSecret) throws Exception {
         long[] nanos = new long[bodies.size()];
         var next = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, daemon());

@@ -17,15 +17,32 @@ final class RawPoster implements AutoCloseable {
     private final OutputStream out;
     private final InputStream in;
     private final byte[] head;
+    private final String contentType;
 
     RawPoster(int port, String path, String secretHeader) throws IOException {
+        this(port, "application/json", path, secretHeader);
+    }
+
+    /** A poster whose requests each name their own path (WeChat signs every callback's query). */
+    RawPoster(int port, String contentType) throws IOException {
+        this(port, contentType, null, null);
+    }
+
+    private RawPoster(int port, String contentType, String path, String secretHeader) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
         in = new BufferedInputStream(socket.getInputStream(), 8192);
-        head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        this.contentType = contentType;
+        head = path == null ? null : ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType + "\r\n"
                 + (secretHeader == null ? "" : "X-Telegram-Bot-Api-Secret-Token: " + secretHeader + "\r\n")
                 + "Content-Length: ").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Posts {@code body} to {@code pathAndQuery}; see {@link #post(byte[])}. */
+    int post(String pathAndQuery, byte[] body) throws IOException {
+        return send(("POST " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
+                + "\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII), body);
     }
 
     /**
@@ -34,6 +51,10 @@ final class RawPoster implements AutoCloseable {
      * whole response is read.
      */
     int post(byte[] body) throws IOException {
+        return send(head, body);
+    }
+
+    private int send(byte[] head, byte[] body) throws IOException {
         byte[] contentLength = (body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[head.length + contentLength.length + body.length];
         System.arraycopy(head, 0, request, 0, head.length);

@@ -51,6 +51,12 @@ public final class ServiceProcess implements AutoCloseable {
         return config;
     }
 
+    /** Runs the service from this JVM's class path with more config (the benches). */
+    public static ServiceProcess start(Path folder, String apiUrl, String extraYaml) throws IOException, InterruptedException {
+        writeConfig(folder, apiUrl, extraYaml);
+        return launch(folder, List.of("-cp", System.getProperty("java.class.path"), "app.liuke.Main"));
+    }
+
     /** Runs the service from this JVM's class path (the benches). */
     public static ServiceProcess start(Path folder, String apiUrl) throws IOException, InterruptedException {
         writeConfig(folder, apiUrl, "");
