@@ -67,8 +67,9 @@ public final class WechatInbound implements InboundHandler {
 
     private static boolean unknownFollower(Handle handle, Inbound event) {
         boolean spoke = event instanceof Inbound.Text || event instanceof Inbound.Command || event instanceof Inbound.ButtonPress;
-        return spoke && !isStart(event) && handle.queryLong("SELECT count(*) FROM channel_identity WHERE channel = 'wechat'"
-                + " AND external_id = :id", "id", event.chat().chatId()) == 0;
+        return spoke && !isStart(event) && handle.queryLong("""
+                SELECT (SELECT count(*) FROM channel_identity WHERE channel = 'wechat' AND external_id = :id)
+                     + (SELECT count(*) FROM staff WHERE wechat_openid = :id)""", "id", event.chat().chatId()) == 0;
     }
 
     private Inbound numberedChoice(Handle handle, Inbound event) {

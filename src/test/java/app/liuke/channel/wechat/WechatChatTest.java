@@ -109,13 +109,31 @@ class WechatChatTest extends WechatShopTest {
     void staffBoundByTheirOpenid_workFromWechat_andOthersLearnTheirIdToBeAdded() {
         var refused = say(CLERK, wechat.text(CLERK, "/staff"), 3);
         assertTrue(last(refused).text().contains("wechat:" + CLERK), refused.toString());
-        shop.liuke.database().useTransaction(h -> new StaffDirectory().addWechatStaff(h, "小李", Role.MANAGER, null, CLERK,
+        String boss = "oBossOnWechat000004";
+        shop.liuke.database().useTransaction(h -> new StaffDirectory().addWechatStaff(h, "老板", Role.OWNER, null, boss,
                 shop.clock.instant()));
+        String added = last(say(boss, wechat.text(boss, "/staff add wechat:" + CLERK + " manager 小李"), 1)).text();
+        assertTrue(added.contains("小李"), added);
         say(ANNA, wechat.event(ANNA, "subscribe", null), 1);
         String todo = last(say(CLERK, wechat.text(CLERK, "/todo"), 4)).text();
         assertTrue(todo.contains("待办") || todo.contains("照顾"), todo);
         String sale = last(say(CLERK, wechat.text(CLERK, "/sale #" + customerOf(ANNA) + " 680 耳钉"), 5)).text();
         assertTrue(sale.contains("680"), sale);
         assertEquals(1, shop.queryLong("SELECT count(*) FROM purchase WHERE staff_id = (SELECT id FROM staff WHERE name = '小李')"));
+        say(boss, wechat.text(boss, "/todo team"), 2);
+        shop.awaitInboxDone();
+        shop.liuke.channels().dispatcher().runOnce();
+        assertEquals(2, api.sentTo(boss).size(), "staff who are not customers get no welcome before their answers");
+        assertEquals(0, shop.queryLong("SELECT count(*) FROM channel_identity WHERE external_id = :id", "id", boss));
+    }
+
+    @Test
+    void aFollowerScanningAShopCode_isStartedWithItsScene() {
+        say(ANNA, wechat.event(ANNA, "subscribe", null), 1);
+        say(ANNA, wechat.event(ANNA, "SCAN", "store_xujiahui"), 2);
+        assertEquals(1, shop.queryLong("SELECT count(*) FROM customer"));
+        String source = shop.liuke.database().read(h -> h.queryOne("SELECT source FROM customer", r -> r.getString(1))).orElseThrow();
+        assertEquals("wechat", source, "the source is where they first came from");
+        assertEquals(2, shop.queryLong("SELECT count(*) FROM inbox WHERE channel = 'wechat' AND update_id < 0"), "events keyed by hash");
     }
 }
