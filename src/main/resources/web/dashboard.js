@@ -18,7 +18,7 @@ const WORDS = {
     escalated: '⚠️已上报', none: '无',
     stages: { potential: '潜在', new: '新客', repeat: '复购', loyal: '忠诚', dormant: '沉睡', churned: '流失' },
     reason: {
-      LOW_SCORE: '差评待处理（{days} 天）', NEVER_FOLLOWED: '从未回访（建档 {days} 天）', NOT_FOLLOWED: '{days} 天未回访',
+      LOW_SCORE: '差评待处理（{days} 天）', LOST_CONTACT: '企业微信里删除了员工（{days} 天）', NEVER_FOLLOWED: '从未回访（建档 {days} 天）', NOT_FOLLOWED: '{days} 天未回访',
       USED_UP: '{detail}差不多用完了（{days} 天前买的）', BIRTHDAY: '🎂 {detail} 生日', DORMANT: '沉睡 {days} 天，还没唤醒',
       NOT_BOUGHT_AGAIN: '{days} 天未复购', NEVER_BOUGHT: '登记 {days} 天还没消费'
     },
@@ -41,7 +41,7 @@ const WORDS = {
     delivered: 'delivered', redeemed: 'redeemed', bought: 'bought', noData: 'No data yet', escalated: '⚠️ escalated', none: 'none',
     stages: { potential: 'potential', new: 'new', repeat: 'repeat', loyal: 'loyal', dormant: 'dormant', churned: 'churned' },
     reason: {
-      LOW_SCORE: 'low score to answer ({days} days)', NEVER_FOLLOWED: 'never followed up (on file {days} days)',
+      LOW_SCORE: 'low score to answer ({days} days)', LOST_CONTACT: 'deleted their staff member on WeCom ({days} days)', NEVER_FOLLOWED: 'never followed up (on file {days} days)',
       NOT_FOLLOWED: 'not followed up for {days} days', USED_UP: '{detail} probably used up (bought {days} days ago)',
       BIRTHDAY: '🎂 birthday {detail}', DORMANT: 'dormant for {days} days, not reactivated', NOT_BOUGHT_AGAIN: 'no purchase for {days} days',
       NEVER_BOUGHT: 'on file {days} days, never bought'

@@ -18,13 +18,15 @@ import java.util.Map;
 
 /**
  * The running chat side of the service, wired from the composition root: the inbound flow (inbox,
- * per-chat workers, conversation), the outbox dispatcher, and the Telegram and WeChat connections when enabled.
+ * per-chat workers, conversation), the outbox dispatcher, and the Telegram, WeChat and WeCom connections when enabled.
  */
 public final class Channels implements AutoCloseable {
     /** Worker lanes: updates of one chat stay in order, different chats run in parallel. */
     private static final int LANES = 2;
     private final TelegramConnection telegram;
     private final app.liuke.channel.wechat.WechatAccount wechat;
+    private final app.liuke.channel.wecom.WecomAccount wecom;
+    private final app.liuke.channel.wecom.WecomTaskResults wecomTasks;
     private final Outbox outbox = new Outbox();
     private final Dispatcher dispatcher;
     private final app.liuke.outbox.SendGate gate;
@@ -32,9 +34,11 @@ public final class Channels implements AutoCloseable {
     private final InboundFlow flow;
 
     Channels(LiukeConfig config, Database database, ConversationParts.Built conversation, TelegramConnection telegram,
-             app.liuke.channel.wechat.WechatAccount wechat, app.liuke.outbox.SendGate gate, Clock clock) {
+             app.liuke.channel.wechat.WechatAccount wechat, app.liuke.channel.wecom.WecomAccount wecom,
+             app.liuke.outbox.SendGate gate, Clock clock) {
         this.telegram = telegram;
         this.wechat = wechat;
+        this.wecom = wecom;
         this.gate = gate;
         var windows = new app.liuke.channel.wechat.ReplyWindows();
         var gateways = new java.util.ArrayList<ChannelGateway>();
@@ -44,15 +48,25 @@ public final class Channels implements AutoCloseable {
         if (wechat != null) {
             gateways.add(new app.liuke.channel.wechat.WechatGateway(wechat.api(), database, windows, clock));
         }
+        if (wecom != null) {
+            gateways.add(new app.liuke.channel.wecom.WecomAppGateway(wecom.api(), wecom.config().agentId(), wecom.config().dashboardUrl()));
+            gateways.add(new app.liuke.channel.wecom.WecomContactGateway(wecom.api(), database, clock));
+            gateways.add(new app.liuke.channel.wecom.WecomRobotGateway(wecom.api(), wecom.config().robots(), database, clock));
+        }
+        this.wecomTasks = wecom == null ? null : new app.liuke.channel.wecom.WecomTaskResults(wecom.api(), database, clock);
         this.dispatcher = new Dispatcher(database, outbox, gateways, conversation.events(), gate, config.dispatch(), clock,
                 System::nanoTime);
         var inbox = new Inbox();
-        var handler = new app.liuke.channel.wechat.WechatInbound(conversation.conversation(), windows, outbox);
+        var handler = new app.liuke.channel.wechat.WechatInbound(new app.liuke.channel.weixin.NumberedChoices(
+                conversation.conversation(), outbox, java.util.Set.of("wechat", "wecom-app")), windows);
         this.pipeline = new ChatPipeline(database, inbox, outbox, handler, dispatcher::wake, clock);
         this.flow = new InboundFlow(database, inbox, pipeline,
                 Map.of(TelegramUpdates.CHANNEL, new TelegramUpdates(telegram == null ? () -> null : telegram::username),
                         app.liuke.channel.wechat.WechatUpdates.CHANNEL, new app.liuke.channel.wechat.WechatUpdates(
-                                wechat == null ? openid -> java.util.Optional.empty() : wechat::unionId)),
+                                wechat == null ? openid -> java.util.Optional.empty() : wechat::unionId),
+                        app.liuke.channel.wecom.WecomUpdates.CHANNEL, new app.liuke.channel.wecom.WecomUpdates(
+                                wecom == null ? id -> java.util.Optional.empty() : wecom::contact,
+                                wecom == null ? id -> java.util.Optional.empty() : wecom::roster)),
                 LANES, clock);
     }
 
@@ -94,6 +108,21 @@ public final class Channels implements AutoCloseable {
     /** The WeChat Official Account when {@code wechat.enabled}, else null. */
     public app.liuke.channel.wechat.WechatAccount wechat() {
         return wechat;
+    }
+
+    /** The WeCom corp when {@code wecom.enabled}, else null. */
+    public app.liuke.channel.wecom.WecomAccount wecom() {
+        return wecom;
+    }
+
+    /** Settles WeCom mass-send tasks (run by the scheduler); null without WeCom. */
+    public app.liuke.channel.wecom.WecomTaskResults wecomTasks() {
+        return wecomTasks;
+    }
+
+    /** For /health: "disabled", or the WeCom API's state. */
+    public String wecomStatus() {
+        return wecom == null ? "disabled" : wecom.api().status();
     }
 
     /** For /health: "disabled", or the WeChat API's state (configured, up, or what went wrong last). */

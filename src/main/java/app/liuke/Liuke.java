@@ -126,7 +126,9 @@ public final class Liuke implements AutoCloseable {
                 followUps, classification, classifier, staff, phones, new Groups(), inviteLinks(telegram, wechat),
                 offers, redemptions, parts.surveyEngine(), tasks,
                 parts.campaigns(), reports, todos, config.campaign("holidays").holidays(), clock).build();
-        channels = new Channels(config, database, conversation, telegram, wechat, parts.policy(), clock);
+        var wecom = config.wecom().enabled()
+                ? new app.liuke.channel.wecom.WecomAccount(config.wecom(), clock, metrics.registry()) : null;
+        channels = new Channels(config, database, conversation, telegram, wechat, wecom, parts.policy(), clock);
         surveys = new SurveySender(database, channels.outbox(), parts.surveyEngine(), parts.language(), channels.dispatcher()::wake, clock);
         var services = new WebServer.Services(customers, purchases, followUps, staff, classification, database,
                 metrics, channels, offers, surveys, parts.campaigns(), reports, trends, todos, parts.language());
@@ -166,6 +168,9 @@ public final class Liuke implements AutoCloseable {
         var scripts = ScriptLoader.load(config.botScripts()).orThrow();
         database.useTransaction(handle -> {
             staff.seedOwners(handle, config.staff().owners(), clock.instant());
+            if (config.wecom().enabled()) {
+                staff.seedWecomOwners(handle, config.wecom().owners(), clock.instant());
+            }
             offers.catalog().syncFromConfig(handle, config.offers(), clock.instant());
         });
         String shopLanguage = BotScripts.language(null, config.locale());
@@ -173,7 +178,8 @@ public final class Liuke implements AutoCloseable {
         var surveyEngine = new SurveyEngine(scripts.surveys(), new SurveyResponses(), tasks, chatTexts::get, config.surveys(),
                 shopLanguage);
         var policy = new ContactPolicy(config.contact(), config.timezone(),
-                new app.liuke.campaign.CampaignTemplates(config.wechat().enabled() ? config.wechat().templates() : java.util.Map.of()));
+                new app.liuke.campaign.CampaignTemplates(config.wechat().enabled() ? config.wechat().templates() : java.util.Map.of()),
+                config.wecom().monthlyCap());
         CampaignTexts campaignTexts = (key, vars) -> chatTexts.get(shopLanguage, key, vars);
         var planner = new CampaignPlanner(database, new Outbox(), policy, offers, surveyEngine, campaignTexts, shopLanguage,
                 config.timezone());
@@ -250,6 +256,9 @@ public final class Liuke implements AutoCloseable {
                     surveys.tick();
                 }
                 campaignScheduler().tick();
+                if (channels != null && channels.wecomTasks() != null) {
+                    channels.wecomTasks().tick();
+                }
                 if (workbench != null) {
                     workbench.tick();
                 }

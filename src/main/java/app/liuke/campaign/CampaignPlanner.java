@@ -95,7 +95,7 @@ public final class CampaignPlanner {
         var params = new ArrayList<>(List.of(audience.params()));
         params.addAll(List.of("pAfter", after, "pAfterOcc", afterOccurrence, "pDay", day.number(), "pPriority", settings.priority(),
                 "pKey", "campaign:" + campaign.name() + ":", "pLimit", PAGE,
-                "pNow", day.now().getEpochSecond(),
+                "pNow", day.now().getEpochSecond(), "pMonth", policy.monthStart(day.now()).getEpochSecond(),
                 "pCapA", policy.capSince(Tier.A, day.now()).getEpochSecond(),
                 "pCapB", policy.capSince(Tier.B, day.now()).getEpochSecond(),
                 "pCapC", policy.capSince(Tier.C, day.now()).getEpochSecond()));
@@ -103,11 +103,14 @@ public final class CampaignPlanner {
                 SELECT a.*, c.name AS c_name, c.tier AS c_tier, c.opted_out AS c_opted_out, c.store AS c_store,
                        c.owner_staff_id AS c_staff,
                        (SELECT i.channel || char(31) || i.external_id FROM channel_identity i
-                         WHERE i.customer_id = a.customer_id AND i.unreachable_at IS NULL AND i.channel IN ('telegram', 'wechat', 'web')
-                         ORDER BY CASE i.channel WHEN 'telegram' THEN 0 WHEN 'wechat' THEN 1 ELSE 2 END, i.created_at DESC
+                         WHERE i.customer_id = a.customer_id AND i.unreachable_at IS NULL
+                           AND i.channel IN ('telegram', 'wechat', 'wecom', 'web')
+                         ORDER BY CASE i.channel WHEN 'telegram' THEN 0 WHEN 'wechat' THEN 1 WHEN 'wecom' THEN 2 ELSE 3 END, i.created_at DESC
                          LIMIT 1) AS c_chat,
                        EXISTS (SELECT 1 FROM channel_identity i WHERE i.customer_id = a.customer_id AND i.channel = 'wechat'
                                AND i.window_until > :pNow AND i.window_left > 0) AS c_window,
+                       (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.channel = 'wecom'
+                         AND o.campaign IS NOT NULL AND o.status IN ('pending', 'sent') AND o.created_at >= :pMonth) AS c_wecom,
                        EXISTS (SELECT 1 FROM channel_identity i WHERE i.customer_id = a.customer_id) AS c_known,
                        EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = :pKey || a.customer_id || ':' || a.occurrence) AS c_done,
                        (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
@@ -130,7 +133,7 @@ public final class CampaignPlanner {
             var facts = new ContactPolicy.Facts(row.getLong("customer_id"), row.getString("c_name"), Tier.valueOf(row.getString("c_tier")),
                     row.getInt("c_opted_out") != 0, ref, row.getInt("c_known") != 0, row.getLong("c_recent"), row.getLong("c_slot"),
                     row.getString("c_slot_by"), row.getLong("c_lower"), RowMapper.longOrNull(row, "c_survey"),
-                    row.getInt("c_window") != 0);
+                    row.getInt("c_window") != 0, row.getLong("c_wecom"));
             return new Row(campaign.target(row, day), facts, row.getInt("c_done") != 0, row.getString("c_store"),
                     RowMapper.longOrNull(row, "c_staff"));
         }, params.toArray());

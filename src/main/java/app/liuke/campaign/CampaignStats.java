@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Conversion per campaign, from the outbox: queued, delivered, pending, failed, skipped by reason,
+ * Conversion per campaign, from the outbox: queued, delivered, pending (a WeCom mass-send task counts as
+ * pending until WeCom reports it sent), failed, skipped by reason,
  * and how many customers redeemed an offer or bought within {@code conversionDays} after their
  * message was delivered. For reactivation, the reactivation rate: of the dormant customers who got
  * the message, the share who bought again. Stateless.
@@ -21,7 +22,8 @@ public final class CampaignStats {
         var counts = new LinkedHashMap<String, Long>();
         var skipped = new LinkedHashMap<String, Long>();
         handle.query("""
-                SELECT status, CASE WHEN status = 'skipped' THEN reason END AS why, count(*) AS n FROM outbox
+                SELECT CASE WHEN status = 'sent' AND channel = 'wecom' AND confirmed_at IS NULL THEN 'pending' ELSE status END AS status,
+                       CASE WHEN status = 'skipped' THEN reason END AS why, count(*) AS n FROM outbox
                 WHERE campaign = :campaign AND instr(idempotency_key, '#') = 0 GROUP BY 1, 2""", row -> {
             if (row.getString("status").equals("skipped")) {
                 String reason = row.getString("why") == null ? "unknown" : row.getString("why").replaceFirst(":.*", "");

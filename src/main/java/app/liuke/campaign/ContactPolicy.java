@@ -20,17 +20,29 @@ public final class ContactPolicy implements SendGate {
     private final ContactRules rules;
     private final QuietHours quiet;
     private final CampaignTemplates templates;
+    private final int wecomMonthlyCap;
+    private final ZoneId zone;
     private final app.liuke.channel.wechat.ReplyWindows windows = new app.liuke.channel.wechat.ReplyWindows();
 
     public ContactPolicy(ContactRules rules, ZoneId zone) {
-        this(rules, zone, CampaignTemplates.none());
+        this(rules, zone, CampaignTemplates.none(), 4);
     }
 
-    /** {@code templates}: the campaigns that can still reach a WeChat follower whose reply window is shut. */
-    public ContactPolicy(ContactRules rules, ZoneId zone, CampaignTemplates templates) {
+    /**
+     * {@code templates}: the campaigns that can still reach a WeChat follower whose reply window is shut;
+     * {@code wecomMonthlyCap}: WeCom's mass messages per customer per month ({@code wecom.monthlyCap}).
+     */
+    public ContactPolicy(ContactRules rules, ZoneId zone, CampaignTemplates templates, int wecomMonthlyCap) {
         this.rules = rules;
         this.quiet = new QuietHours(rules.quietFrom(), rules.quietTo(), zone);
         this.templates = templates;
+        this.wecomMonthlyCap = wecomMonthlyCap;
+        this.zone = zone;
+    }
+
+    /** The start of the shop's calendar month of {@code now}: WeCom's cap counts per month. */
+    public Instant monthStart(Instant now) {
+        return now.atZone(zone).toLocalDate().withDayOfMonth(1).atStartOfDay(zone).toInstant();
     }
 
     public CampaignTemplates templates() {
@@ -43,11 +55,12 @@ public final class ContactPolicy implements SendGate {
 
     /**
      * What the planner knows about one customer when it asks (read in one query for the whole audience).
-     * {@code windowOpen}: for a WeChat chat, whether its reply window still takes a free message.
+     * {@code windowOpen}: for a WeChat chat, whether its reply window still takes a free message;
+     * {@code wecomThisMonth}: WeCom mass messages queued or sent to the customer this month.
      */
     public record Facts(long customerId, String name, Tier tier, boolean optedOut, ChatRef chat, boolean hasIdentity,
                         long recentMarketing, long slotTaken, String slotTakenBy, long slotLowerPending, Long lastSurveyAt,
-                        boolean windowOpen) {
+                        boolean windowOpen, long wecomThisMonth) {
     }
 
     public sealed interface Decision permits Send, Skip {
@@ -74,6 +87,9 @@ public final class ContactPolicy implements SendGate {
         }
         if (noWindow(facts.chat(), facts.windowOpen(), templates.has(campaign.name()))) {
             return new Skip("no-window");
+        }
+        if (facts.chat().channel().equals("wecom") && facts.wecomThisMonth() >= wecomMonthlyCap) {
+            return new Skip("wecom-cap:" + wecomMonthlyCap + "/month");
         }
         if (campaign.purpose() == CampaignSettings.Purpose.MARKETING) {
             var cap = rules.cap(facts.tier());
@@ -106,6 +122,13 @@ public final class ContactPolicy implements SendGate {
         if (row.message() instanceof app.liuke.channel.Outbound.SendText text && noWindow(text.chat(),
                 windows.open(handle, text.chat().chatId(), now), text.template() != null)) {
             return new SendGate.Skip("no-window");
+        }
+        if (row.channel().equals("wecom") && row.customerId() != null && row.message() instanceof app.liuke.channel.Outbound.SendText
+                && handle.queryLong("""
+                        SELECT count(*) FROM outbox WHERE customer_id = :customer AND channel = 'wecom' AND status = 'sent'
+                          AND campaign IS NOT NULL AND sent_at >= :month""", "customer", row.customerId(),
+                        "month", monthStart(now).getEpochSecond()) >= wecomMonthlyCap) {
+            return new SendGate.Skip("wecom-cap:" + wecomMonthlyCap + "/month");
         }
         if (quiet.quiet(now)) {
             return new Defer(quiet.nextAllowed(now), "quiet-hours");

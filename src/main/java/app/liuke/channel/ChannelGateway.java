@@ -8,4 +8,9 @@ public interface ChannelGateway {
     int maxTextLength();
 
     Delivery deliver(Outbound message);
+
+    /** True when the gateway keeps its chats' pace itself (answering {@link Delivery.Later}), so the dispatcher's per-chat buckets do not apply. */
+    default boolean pacesItself() {
+        return false;
+    }
 }

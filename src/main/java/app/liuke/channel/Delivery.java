@@ -23,6 +23,10 @@ public sealed interface Delivery {
     record Skipped(String reason) implements Delivery {
     }
 
+    /** Not yet: this message (and its chat) waits {@code delay}, counted as no attempt (a robot's own pace). */
+    record Later(Duration delay) implements Delivery {
+    }
+
     /** Anything else; {@code permanent} failures are not retried. */
     record Failed(String reason, boolean permanent) implements Delivery {
     }

@@ -47,6 +47,25 @@ public sealed interface Inbound {
     record Identified(ChatRef chat, Person from, String unionId) implements Inbound {
     }
 
+    /**
+     * A change in a staff member's contact with a customer (WeCom 客户联系): {@code change} is add, edit,
+     * del_external (staff deleted the customer), del_follow (the customer deleted the staff member) or
+     * transfer_fail; {@code staffUserId} the staff member's userid; {@code details} e.g. state, welcomeCode, failReason.
+     */
+    record ContactChange(ChatRef chat, Person customer, String change, String staffUserId, java.util.Map<String, String> details)
+            implements Inbound {
+        public ContactChange {
+            details = java.util.Map.copyOf(details);
+        }
+    }
+
+    /** Who is in a customer group now (WeCom 客户群, after a create or update), or that it was dismissed. */
+    record GroupRoster(ChatRef chat, String title, List<Person> members, boolean dismissed) implements Inbound {
+        public GroupRoster {
+            members = List.copyOf(members);
+        }
+    }
+
     /** A group became a supergroup with a new id. */
     record ChatMigrated(ChatRef chat, String newChatId) implements Inbound {
     }

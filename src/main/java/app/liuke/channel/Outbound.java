@@ -10,23 +10,40 @@ public sealed interface Outbound {
     /**
      * A text, with optional rows of buttons under it. {@code template} is the way to reach the person
      * when the channel will not carry a free text (WeChat outside its interaction window); null: none.
+     * {@code link}: a dashboard page the text is about (a path such as {@code /#todo}); null: none.
      */
-    record SendText(ChatRef chat, String text, List<List<Button>> buttons, Template template) implements Outbound {
+    record SendText(ChatRef chat, String text, List<List<Button>> buttons, Template template, String link) implements Outbound {
         public SendText {
             Objects.requireNonNull(text, "text");
             buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
         }
 
         public SendText(ChatRef chat, String text, List<List<Button>> buttons) {
-            this(chat, text, buttons, null);
+            this(chat, text, buttons, null, null);
         }
 
         public SendText(ChatRef chat, String text) {
-            this(chat, text, List.of(), null);
+            this(chat, text, List.of(), null, null);
         }
 
         public SendText withTemplate(Template replacement) {
-            return new SendText(chat, text, buttons, replacement);
+            return new SendText(chat, text, buttons, replacement, link);
+        }
+
+        /** The same text pointing at a page of the dashboard ({@code /#customer/12}); WeCom shows it as a text card. */
+        public SendText withLink(String dashboardPath) {
+            return new SendText(chat, text, buttons, template, dashboardPath);
+        }
+    }
+
+    /**
+     * WeCom's welcome to a new external contact, sent with the {@code welcome_code} of its
+     * add_external_contact event, which WeCom honours once and for 20 seconds ({@code validUntil}, epoch seconds).
+     */
+    record Welcome(ChatRef chat, String welcomeCode, String text, long validUntil) implements Outbound {
+        public Welcome {
+            Objects.requireNonNull(welcomeCode, "welcomeCode");
+            Objects.requireNonNull(text, "text");
         }
     }
 

@@ -80,6 +80,7 @@ public final class ConfigLoader {
         var locale = Locale.forLanguageTag(reader.oneOf("locale", "zh-CN", Set.of("zh-CN", "en")));
         var telegram = telegram(reader);
         var wechat = WechatConfig.wechat(reader, CampaignConfig.PRIORITIES.keySet());
+        var wecom = WechatConfig.wecom(reader);
         reader.section("staff");
         var staff = new LiukeConfig.Staff(reader.longList("staff.owners"));
         reader.section("archive");
@@ -89,7 +90,7 @@ public final class ConfigLoader {
         }
         var botScripts = Path.of(reader.string("botScripts", "bot-scripts"));
         var surveys = OfferConfig.surveys(reader);
-        return new LiukeConfig(server, store, timezone, locale, telegram, wechat, staff, archive, points(reader),
+        return new LiukeConfig(server, store, timezone, locale, telegram, wechat, wecom, staff, archive, points(reader),
                 classification(reader), OfferConfig.offers(reader, timezone), surveys, CampaignConfig.contact(reader, surveys.cooldownDays()),
                 CampaignConfig.dispatch(reader), CampaignConfig.campaigns(reader), reports(reader), workbench(reader), botScripts, sourceName);
     }

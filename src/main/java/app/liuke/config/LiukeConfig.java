@@ -17,6 +17,7 @@ public record LiukeConfig(
         Locale locale,
         Telegram telegram,
         Wechat wechat,
+        Wecom wecom,
         Staff staff,
         Archive archive,
         Points points,
@@ -38,6 +39,7 @@ public record LiukeConfig(
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(telegram, "telegram");
         Objects.requireNonNull(wechat, "wechat");
+        Objects.requireNonNull(wecom, "wecom");
         Objects.requireNonNull(staff, "staff");
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(points, "points");
@@ -52,37 +54,42 @@ public record LiukeConfig(
     }
 
     public LiukeConfig withStorePath(Path path) {
-        return new LiukeConfig(server, new Store(path), timezone, locale, telegram, wechat, staff, archive, points, classification,
+        return new LiukeConfig(server, new Store(path), timezone, locale, telegram, wechat, wecom, staff, archive, points, classification,
                 offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withServer(Server replacement) {
-        return new LiukeConfig(replacement, store, timezone, locale, telegram, wechat, staff, archive, points, classification,
+        return new LiukeConfig(replacement, store, timezone, locale, telegram, wechat, wecom, staff, archive, points, classification,
                 offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withTelegram(Telegram replacement) {
-        return new LiukeConfig(server, store, timezone, locale, replacement, wechat, staff, archive, points, classification,
+        return new LiukeConfig(server, store, timezone, locale, replacement, wechat, wecom, staff, archive, points, classification,
                 offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withWechat(Wechat replacement) {
-        return new LiukeConfig(server, store, timezone, locale, telegram, replacement, staff, archive, points, classification,
+        return new LiukeConfig(server, store, timezone, locale, telegram, replacement, wecom, staff, archive, points, classification,
+                offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
+    }
+
+    public LiukeConfig withWecom(Wecom replacement) {
+        return new LiukeConfig(server, store, timezone, locale, telegram, wechat, replacement, staff, archive, points, classification,
                 offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withStaff(Staff replacement) {
-        return new LiukeConfig(server, store, timezone, locale, telegram, wechat, replacement, archive, points, classification,
+        return new LiukeConfig(server, store, timezone, locale, telegram, wechat, wecom, replacement, archive, points, classification,
                 offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withContact(app.liuke.campaign.ContactRules replacement) {
-        return new LiukeConfig(server, store, timezone, locale, telegram, wechat, staff, archive, points, classification,
+        return new LiukeConfig(server, store, timezone, locale, telegram, wechat, wecom, staff, archive, points, classification,
                 offers, surveys, replacement, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
     public LiukeConfig withDispatch(app.liuke.outbox.DispatchRules replacement) {
-        return new LiukeConfig(server, store, timezone, locale, telegram, wechat, staff, archive, points, classification,
+        return new LiukeConfig(server, store, timezone, locale, telegram, wechat, wecom, staff, archive, points, classification,
                 offers, surveys, contact, replacement, campaigns, reports, workbench, botScripts, source);
     }
 
@@ -150,6 +157,31 @@ public record LiukeConfig(
     public record WechatTemplate(String id, String url, java.util.Map<String, String> fields) {
         public WechatTemplate {
             fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        }
+    }
+
+    /**
+     * WeCom (企业微信): the corp, the self-built app (agent id and secret) staff use, the callback's token
+     * and EncodingAESKey (always encrypted), owners by WeCom userid, WeCom's cap of mass messages per
+     * customer per month, the group robots (customer group chat id → webhook key), and the address of
+     * the dashboard for links in staff messages (may be empty).
+     */
+    public record Wecom(boolean enabled, String corpId, int agentId, String secret, String token, String aesKey, String apiUrl,
+                        List<String> owners, int monthlyCap, java.util.Map<String, String> robots, String dashboardUrl) {
+        public Wecom {
+            owners = List.copyOf(owners);
+            robots = java.util.Map.copyOf(robots);
+        }
+
+        public static Wecom disabled() {
+            return new Wecom(false, "", 0, "", "", "", "https://qyapi.weixin.qq.com", List.of(), 4, java.util.Map.of(), "");
+        }
+
+        @Override
+        public String toString() {
+            return "Wecom[enabled=" + enabled + ", corpId=" + corpId + ", agentId=" + agentId + ", apiUrl=" + apiUrl + ", owners="
+                    + owners + ", monthlyCap=" + monthlyCap + ", robots=" + robots.keySet() + ", dashboardUrl=" + dashboardUrl
+                    + ", secret=***, token=***, aesKey=***]";
         }
     }
 

@@ -32,6 +32,7 @@ public final class Conversation implements InboundHandler {
     private final Members members;
     private final Speakers speakers;
     private final GroupEvents groups;
+    private final ContactEvents contacts;
     private final List<ButtonRoute> buttonRoutes;
     private final SurveyChat surveys;
     private final CampaignChat campaigns;
@@ -42,7 +43,8 @@ public final class Conversation implements InboundHandler {
 
     Conversation(List<ChatCommand> all, List<ButtonRoute> buttonRoutes, SurveyChat surveys, CampaignChat campaigns, TodoChat todos,
                  BotScripts scripts, ChatTexts texts,
-                 Dialogues dialogues, Members members, StaffDirectory staff, GroupEvents groups, Locale shopLocale) {
+                 Dialogues dialogues, Members members, StaffDirectory staff, GroupEvents groups, ContactEvents contacts,
+                 Locale shopLocale) {
         for (ChatCommand command : all) {
             commands.put(command.name(), command);
             command.aliases().forEach(alias -> aliases.put(alias, command));
@@ -53,6 +55,7 @@ public final class Conversation implements InboundHandler {
         this.members = members;
         this.speakers = new Speakers(staff, texts, shopLocale);
         this.groups = groups;
+        this.contacts = contacts;
         this.buttonRoutes = List.copyOf(buttonRoutes);
         this.surveys = surveys;
         this.campaigns = campaigns;
@@ -72,7 +75,11 @@ public final class Conversation implements InboundHandler {
                 || event instanceof Inbound.ButtonPress)) {
             members.remember(handle, chat.who());
         }
-        if (event instanceof Inbound.Identified identified) {
+        if (event instanceof Inbound.ContactChange change) {
+            contacts.changed(chat, change);
+        } else if (event instanceof Inbound.GroupRoster roster) {
+            contacts.roster(chat, roster);
+        } else if (event instanceof Inbound.Identified identified) {
             members.identify(handle, identified.from(), identified.unionId(), now);
         } else if (event instanceof Inbound.BotMembership membership) {
             botMembership(chat, membership.active());
@@ -212,7 +219,8 @@ public final class Conversation implements InboundHandler {
         chat.say("refused.role", "command", command.name(), "role", chat.text("role." + command.role().code()));
         if (command.name().equals("staff") && chat.staff().isEmpty() && !chat.inGroup()) {
             String channel = chat.who().channel();
-            chat.say("staff.yourId", "id", channel.equals("telegram") ? chat.who().userId() : channel + ":" + chat.who().userId());
+            String prefix = channel.equals("wecom-app") ? "wecom" : channel;
+            chat.say("staff.yourId", "id", channel.equals("telegram") ? chat.who().userId() : prefix + ":" + chat.who().userId());
         }
         return false;
     }

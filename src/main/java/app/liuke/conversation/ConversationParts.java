@@ -64,8 +64,9 @@ public record ConversationParts(BotScripts scripts, Locale shopLocale, ZoneId zo
         buttons.addAll(surveyChat.buttons());
         buttons.addAll(campaignChat.buttons());
         buttons.addAll(todoChat.buttons());
+        var contacts = new ContactEvents(members, customers, staff, groups, groupEvents, classifier);
         var conversation = new Conversation(commands, buttons, surveyChat, campaignChat, todoChat, scripts, texts, dialogues, members, staff,
-                groupEvents, shopLocale);
+                groupEvents, contacts, shopLocale);
         return new Built(conversation, new ChannelEvents(members, groupEvents, clock));
     }
 }

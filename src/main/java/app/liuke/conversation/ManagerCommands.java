@@ -27,7 +27,7 @@ final class ManagerCommands {
     }
 
     /**
-     * /staff add USER_ID|wechat:OPENID [ROLE] [NAME]: a manager adds staff (by Telegram id or WeChat openid); only the owner adds managers and owners
+     * /staff add USER_ID|wechat:OPENID|wecom:USERID [ROLE] [NAME]: a manager adds staff (by Telegram id, WeChat openid or WeCom userid); only the owner adds managers and owners
      * or changes the role of someone above staff.
      */
     private void staff(Chat chat, String args) {
@@ -36,9 +36,15 @@ final class ManagerCommands {
             chat.say("staff.add.usage");
             return;
         }
-        boolean wechat = words[1].toLowerCase(java.util.Locale.ROOT).startsWith("wechat:");
-        String user = wechat ? words[1].substring(7) : words[1];
-        if (wechat ? !user.matches("[A-Za-z0-9_-]{6,64}") : !user.matches("\\d{1,19}")) {
+        String lower = words[1].toLowerCase(java.util.Locale.ROOT);
+        String channel = lower.startsWith("wechat:") ? "wechat" : lower.startsWith("wecom:") ? "wecom" : "telegram";
+        String user = channel.equals("telegram") ? words[1] : words[1].substring(channel.length() + 1);
+        boolean valid = switch (channel) {
+            case "wechat" -> user.matches("[A-Za-z0-9_-]{6,64}");
+            case "wecom" -> user.matches("[A-Za-z0-9_.@-]{1,64}");
+            default -> user.matches("\\d{1,19}");
+        };
+        if (!valid) {
             chat.say("staff.add.badUser", "user", ChatInput.clean(words[1], 72));
             return;
         }
@@ -48,8 +54,11 @@ final class ManagerCommands {
             return;
         }
         StaffMember actor = chat.staff().orElseThrow();
-        Optional<StaffMember> existing = wechat ? staff.byWechatOpenId(chat.handle(), user)
-                : staff.byTelegramUser(chat.handle(), Long.parseLong(user));
+        Optional<StaffMember> existing = switch (channel) {
+            case "wechat" -> staff.byWechatOpenId(chat.handle(), user);
+            case "wecom" -> staff.byWecomUserId(chat.handle(), user);
+            default -> staff.byTelegramUser(chat.handle(), Long.parseLong(user));
+        };
         boolean raisesAboveStaff = role.get() != Role.STAFF || existing.map(m -> m.role() != Role.STAFF).orElse(false);
         if (raisesAboveStaff && actor.role() != Role.OWNER) {
             chat.say("staff.add.roleTooHigh");
@@ -63,12 +72,13 @@ final class ManagerCommands {
         }
         String given = words.length > 3 ? ChatInput.name(words[3], null) : null;
         String name = given != null ? given
-                : members.knownName(chat.handle(), wechat ? "wechat" : chat.who().channel(), user).orElse("Staff " + user);
+                : members.knownName(chat.handle(), channel.equals("telegram") ? chat.who().channel() : channel, user)
+                        .orElse("Staff " + user);
         name = staff.uniqueName(chat.handle(), name);
-        if (wechat) {
-            staff.addWechatStaff(chat.handle(), name, role.get(), actor.groupId(), user, chat.now());
-        } else {
-            staff.addStaff(chat.handle(), name, role.get(), actor.groupId(), Long.parseLong(user), chat.now());
+        switch (channel) {
+            case "wechat" -> staff.addWechatStaff(chat.handle(), name, role.get(), actor.groupId(), user, chat.now());
+            case "wecom" -> staff.addWecomStaff(chat.handle(), name, role.get(), actor.groupId(), user, chat.now());
+            default -> staff.addStaff(chat.handle(), name, role.get(), actor.groupId(), Long.parseLong(user), chat.now());
         }
         chat.say("staff.add.done", "staffName", name, "roleName", roleName);
     }

@@ -44,6 +44,9 @@ final class Speakers {
         if ("wechat".equals(person.channel())) {
             return staff.byWechatOpenId(handle, person.userId());
         }
+        if ("wecom-app".equals(person.channel())) {
+            return staff.byWecomUserId(handle, person.userId());
+        }
         return Optional.empty();
     }
 

@@ -73,6 +73,10 @@ final class StaffCommands {
                             .map(identity -> chat.text("channelName." + identity.channel())).distinct()
                             .collect(java.util.stream.Collectors.joining(" · ")),
                     "optedOut", customer.optedOut() ? chat.text("staff.customer.optedOut") : "");
+            customers.contactEvents(chat.handle(), customer.id(), 1).stream()
+                    .filter(event -> event.kind().equals("customer-deleted-staff") || event.kind().equals("staff-deleted-customer"))
+                    .forEach(event -> chat.say("staff.customer.contact." + event.kind(), "staff", event.staff() == null ? "-" : event.staff(),
+                            "date", java.time.LocalDate.ofInstant(event.at(), zone)));
         });
     }
 
@@ -158,8 +162,23 @@ final class StaffCommands {
         });
     }
 
-    /** /assign CUSTOMER STAFF_NAME: the staff member (and their group) who look after the customer. */
+    /**
+     * /assign CUSTOMER STAFF_NAME: the staff member (and their group) who look after the customer;
+     * /assign all FROM TO (全部): every customer of a staff member who leaves goes to another.
+     */
     private void assign(Chat chat, String args) {
+        var all = java.util.regex.Pattern.compile("(?:all|全部)\\s+(\\S+)\\s+(\\S+)").matcher(args.strip());
+        if (all.matches()) {
+            var from = staff.byName(chat.handle(), all.group(1));
+            var to = staff.byName(chat.handle(), all.group(2));
+            if (from.isEmpty() || to.isEmpty()) {
+                chat.say("staff.assign.noStaff", "staff", ChatInput.clean(from.isEmpty() ? all.group(1) : all.group(2), 64));
+                return;
+            }
+            int moved = customers.reassignAll(chat.handle(), from.get().id(), to.get().id(), chat.now());
+            chat.say("staff.assign.all", "count", moved, "from", from.get().name(), "to", to.get().name());
+            return;
+        }
         String[] parts = CustomerLookup.split(args);
         if (parts[0].isEmpty() || parts[1].isEmpty()) {
             chat.say("staff.assign.usage");

@@ -12,6 +12,7 @@ import app.liuke.tier.Reclassification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,42 @@ public final class CustomerService {
         var outcome = merged ? UpsertResult.Outcome.MERGED
                 : changed ? UpsertResult.Outcome.UPDATED : UpsertResult.Outcome.UNCHANGED;
         return new UpsertResult(kept, outcome);
+    }
+
+    /** What happened between a customer and staff on WeCom (added, the customer deleted their staff member …). */
+    public record ContactEvent(String kind, String staff, String detail, Instant at) {
+    }
+
+    /** The customer's latest contact events, newest first. */
+    public List<ContactEvent> contactEvents(Handle handle, long customerId, int limit) {
+        return handle.query("""
+                SELECT e.kind, s.name, e.detail, e.at FROM contact_event e LEFT JOIN staff s ON s.id = e.staff_id
+                WHERE e.customer_id = :id ORDER BY e.at DESC, e.id DESC LIMIT :limit""",
+                row -> new ContactEvent(row.getString(1), row.getString(2), row.getString(3), Instant.ofEpochSecond(row.getLong(4))),
+                "id", customerId, "limit", limit);
+    }
+
+    public List<ContactEvent> contactEvents(long customerId, int limit) {
+        return database.read(handle -> contactEvents(handle, customerId, limit));
+    }
+
+    /**
+     * A staff member leaves: every customer they look after goes to {@code to} (and {@code to}'s group),
+     * in one transaction; how many moved. Unknown staff is an {@link InvalidInput}.
+     */
+    public int reassignAll(Handle handle, long from, long to, Instant now) {
+        for (long id : new long[] {from, to}) {
+            if (staff.byId(handle, id).isEmpty()) {
+                throw new InvalidInput("staffId", "error.staff.notFound", id);
+            }
+        }
+        return handle.update("""
+                UPDATE customer SET owner_staff_id = :to, staff_group_id = (SELECT staff_group_id FROM staff WHERE id = :to),
+                  updated_at = :now WHERE owner_staff_id = :from""", "to", to, "from", from, "now", now.getEpochSecond());
+    }
+
+    public int reassignAll(long from, long to) {
+        return database.transaction(handle -> reassignAll(handle, from, to, clock.instant()));
     }
 
     /** Changes the given fields of one customer; tags given replace the old ones. */

@@ -144,7 +144,7 @@ public final class Dispatcher implements AutoCloseable {
                 return progress;
             }
             boolean answer = row.message() instanceof Outbound.AnswerButton;  // answers are due at once and keep no order
-            if (!answer && (heldBack.contains(row.chatId()) || !chatToken(row))) {
+            if (!answer && (heldBack.contains(row.chatId()) || (!gateway.pacesItself() && !chatToken(row)))) {
                 heldBack.add(row.chatId());
                 continue;
             }
@@ -191,6 +191,10 @@ public final class Dispatcher implements AutoCloseable {
                 outbox.markFailed(handle, row.id(), "unreachable: " + unreachable.reason(), now);
                 events.unreachable(handle, row.channel(), row.chatId(), unreachable.reason());
                 return true;
+            }
+            if (delivery instanceof Delivery.Later later) {
+                outbox.defer(handle, row.id(), now.plus(later.delay()), "paced");
+                return false;
             }
             if (delivery instanceof Delivery.Skipped skipped) {
                 outbox.markSkipped(handle, row.id(), skipped.reason(), now);

@@ -20,9 +20,19 @@ public final class Outbox {
     /** WeChat's 客服消息 carries at most 2,048 bytes: 600 Chinese characters (3 bytes each) stay under it. */
     public static final int MAX_WECHAT_TEXT = 600;
 
+    /** WeCom's app and robot texts carry at most 2,048 bytes (UTF-8). */
+    public static final int MAX_WECOM_BYTES = 2048;
+
     /** The longest text one message may carry on {@code channel}; longer ones are split before they are queued. */
     public static int maxText(String channel) {
         return channel.equals("wechat") ? MAX_WECHAT_TEXT : MAX_TEXT;
+    }
+
+    private static List<String> split(String channel, String text) {
+        if (channel.startsWith("wecom")) {
+            return TextSplitter.splitBytes(text, MAX_WECOM_BYTES - 64);  // room for the numbered options WeCom's app adds
+        }
+        return text.length() > maxText(channel) ? TextSplitter.split(text, maxText(channel)) : List.of(text);
     }
 
     /**
@@ -30,13 +40,13 @@ public final class Outbox {
      * several rows ({@code key#1}, {@code key#2} …) with the buttons under the last one.
      */
     public void enqueue(Handle handle, Outbound message, String key, Long customerId, Instant now) {
-        int limit = maxText(message.chat().channel());
-        if (message instanceof Outbound.SendText text && text.text().length() > limit) {
-            List<String> parts = TextSplitter.split(text.text(), limit);
+        List<String> parts = message instanceof Outbound.SendText text ? split(text.chat().channel(), text.text()) : List.of();
+        if (parts.size() > 1) {
+            var text = (Outbound.SendText) message;
             for (int i = 0; i < parts.size(); i++) {
                 var buttons = i == parts.size() - 1 ? text.buttons() : List.<List<app.liuke.channel.Button>>of();
-                insert(handle, new Outbound.SendText(text.chat(), parts.get(i), buttons, text.template()), key + "#" + (i + 1),
-                        customerId, now);
+                insert(handle, new Outbound.SendText(text.chat(), parts.get(i), buttons, text.template(), text.link()),
+                        key + "#" + (i + 1), customerId, now);
             }
             return;
         }

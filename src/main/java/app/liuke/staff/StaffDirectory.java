@@ -8,7 +8,7 @@ import java.util.Optional;
 /** Staff members and staff groups, found by id or name. Stateless; runs inside the caller's transaction. */
 public final class StaffDirectory {
     private static final String SELECT = """
-            SELECT s.id, s.name, s.role, s.staff_group_id, g.name AS group_name, s.telegram_user_id, s.wechat_openid
+            SELECT s.id, s.name, s.role, s.staff_group_id, g.name AS group_name, s.telegram_user_id, s.wechat_openid, s.wecom_userid
             FROM staff s LEFT JOIN staff_group g ON g.id = s.staff_group_id
             """;
 
@@ -33,12 +33,36 @@ public final class StaffDirectory {
         return handle.queryOne(SELECT + " WHERE s.wechat_openid = :openid", StaffDirectory::map, "openid", openid);
     }
 
+    public Optional<StaffMember> byWecomUserId(Handle handle, String userId) {
+        return handle.queryOne(SELECT + " WHERE s.wecom_userid = :user", StaffDirectory::map, "user", userId);
+    }
+
     /** Adds a member of staff who works from WeChat; the new id. */
     public long addWechatStaff(Handle handle, String name, Role role, Long groupId, String openid, Instant now) {
-        return handle.insert("""
-                INSERT INTO staff (name, role, staff_group_id, wechat_openid, created_at)
-                VALUES (:name, :role, :group, :openid, :now)""",
-                "name", name, "role", role.code(), "group", groupId, "openid", openid, "now", now.getEpochSecond());
+        return addBy(handle, "wechat_openid", name, role, groupId, openid, now);
+    }
+
+    /** Adds a member of staff who works from the WeCom app; the new id. */
+    public long addWecomStaff(Handle handle, String name, Role role, Long groupId, String userId, Instant now) {
+        return addBy(handle, "wecom_userid", name, role, groupId, userId, now);
+    }
+
+    private static long addBy(Handle handle, String column, String name, Role role, Long groupId, String id, Instant now) {
+        return handle.insert("INSERT INTO staff (name, role, staff_group_id, " + column + ", created_at)"
+                        + " VALUES (:name, :role, :group, :id, :now)",
+                "name", name, "role", role.code(), "group", groupId, "id", id, "now", now.getEpochSecond());
+    }
+
+    /** WeCom userids that are owners from the start ({@code wecom.owners}): added, or raised to owner. */
+    public void seedWecomOwners(Handle handle, java.util.List<String> userIds, Instant now) {
+        for (String userId : userIds) {
+            var existing = byWecomUserId(handle, userId);
+            if (existing.isEmpty()) {
+                addWecomStaff(handle, uniqueName(handle, userId), Role.OWNER, null, userId, now);
+            } else if (existing.get().role() != Role.OWNER) {
+                setRole(handle, existing.get().id(), Role.OWNER);
+            }
+        }
     }
 
     public StaffMember webAdmin(Handle handle, String name, Instant now) {
@@ -109,6 +133,7 @@ public final class StaffDirectory {
         long telegram = row.getLong("telegram_user_id");
         Long telegramId = row.wasNull() ? null : telegram;
         return new StaffMember(row.getLong("id"), row.getString("name"), Role.fromCode(row.getString("role")),
-                groupId, row.getString("group_name"), telegramId, row.getString("wechat_openid"));
+                groupId, row.getString("group_name"), telegramId, row.getString("wechat_openid"),
+                row.getString("wecom_userid"));
     }
 }

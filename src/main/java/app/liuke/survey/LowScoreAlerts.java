@@ -44,7 +44,8 @@ final class LowScoreAlerts {
         var button = List.of(List.of(new Button(texts.get(shopLanguage, "task.close"), SurveyEngine.CLOSE_TASK_BUTTON + task.id())));
         var messages = new ArrayList<Outbound>();
         for (StaffMember member : tasks.recipients(handle, task)) {
-            member.chat().ifPresent(chat -> messages.add(new Outbound.SendText(chat, text, button)));
+            member.chat().ifPresent(chat -> messages.add(new Outbound.SendText(chat, text, button)
+                    .withLink("/#customer/" + response.customerId())));
         }
         return messages;
     }

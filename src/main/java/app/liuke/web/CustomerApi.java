@@ -64,7 +64,8 @@ final class CustomerApi {
         var customer = views.of(customers.get(id));
         ctx.json(new CustomerViews.CustomerCard(customer, classification.view(id, words),
                 purchases.recent(id, CARD_ROWS).stream().map(views::of).toList(),
-                followUps.recent(id, CARD_ROWS).stream().map(views::of).toList()));
+                followUps.recent(id, CARD_ROWS).stream().map(views::of).toList(),
+                customers.contactEvents(id, CARD_ROWS).stream().map(views::of).toList()));
     }
 
     void patch(Context ctx) {

@@ -33,8 +33,15 @@ final class CustomerViews {
     record FollowUpView(long id, long customerId, Long staffId, String staff, String date, String method, String content) {
     }
 
+    record ContactEventView(String kind, String staff, String detail, String at) {
+    }
+
     record CustomerCard(CustomerView customer, ClassificationApi.ClassificationView classification,
-                        List<PurchaseView> recentPurchases, List<FollowUpView> recentFollowUps) {
+                        List<PurchaseView> recentPurchases, List<FollowUpView> recentFollowUps, List<ContactEventView> contactEvents) {
+    }
+
+    ContactEventView of(app.liuke.customer.CustomerService.ContactEvent event) {
+        return new ContactEventView(event.kind(), event.staff(), event.detail(), dates.format(event.at()));
     }
 
     CustomerView of(Customer c) {

@@ -24,6 +24,7 @@ final class HealthApi {
         var channels = new LinkedHashMap<String, Object>();
         channels.put("telegram", Map.of("status", this.channels.telegramStatus()));
         channels.put("wechat", Map.of("status", this.channels.wechatStatus()));
+        channels.put("wecom", Map.of("status", this.channels.wecomStatus()));
         channels.put("web", Map.of("status", "up"));
         ctx.status(storeUp ? 200 : 503).json(new Health(storeUp ? "up" : "down",
                 Map.of("status", storeUp ? "up" : "down"), channels));

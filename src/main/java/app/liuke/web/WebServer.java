@@ -1,5 +1,7 @@
 package app.liuke.web;
 
+import app.liuke.channel.wechat.WechatUpdates;
+import app.liuke.channel.wecom.WecomUpdates;
 import app.liuke.Channels;
 import app.liuke.config.LiukeConfig;
 import app.liuke.customer.CustomerService;
@@ -37,15 +39,21 @@ public final class WebServer {
                 requests, dates, clock);
         var customerApi = new CustomerApi(services.customers(), services.purchases(), services.followUps(), views,
                 requests, dates, classificationApi, clock);
-        var purchaseApi = new PurchaseApi(services.purchases(), views, requests, dates, services.database(),
+        var purchaseApi = new PurchaseApi(services.purchases(), services.customers(), views, requests, dates, services.database(),
                 services.staff());
         var health = new HealthApi(services.database(), services.channels());
         var auth = new AdminAuth(config.server().adminToken());
         var webhook = config.telegram().enabled() && config.telegram().mode().equals("webhook")
                 ? new TelegramWebhookApi(config.telegram().webhookSecret(), services.channels().flow(),
                         config.server().maxRequestBytes()) : null;
-        var wechat = services.channels().wechat() == null ? null : new WechatCallbackApi(services.channels().wechat().callbacks(),
-                services.channels().flow(), config.server().maxRequestBytes(), services.metrics().registry());
+        var wechat = services.channels().wechat() == null ? null : new WeixinCallbackApi("wechat",
+                services.channels().wechat().callbacks(), false, WechatUpdates.EVENT_KEY,
+                WechatUpdates::chatKey, services.channels().flow(), config.server().maxRequestBytes(),
+                services.metrics().registry());
+        var wecom = services.channels().wecom() == null ? null : new WeixinCallbackApi("wecom",
+                services.channels().wecom().callbacks(), true, WecomUpdates.EVENT_KEY,
+                WecomUpdates::chatKey, services.channels().flow(), config.server().maxRequestBytes(),
+                services.metrics().registry());
         var webChat = new WebChatApi(services.channels().pipeline(), services.channels().outbox(), services.channels().gate(), services.database(), auth,
                 requests, clock);
         var offerApi = new OfferApi(services.offers(), services.database(), requests, dates, clock);
@@ -66,7 +74,7 @@ public final class WebServer {
             javalin.routes.get("/api/reports/sales", reportApi::sales);
             javalin.routes.get("/api/reports/service", reportApi::service);
             javalin.routes.get("/api/reports/registrations", reportApi::registrations);
-            chatRoutes(javalin.routes, webhook, wechat, webChat);
+            chatRoutes(javalin.routes, webhook, wechat, wecom, webChat);
             dashboardRoutes(javalin.routes, dashboard);
         });
     }
@@ -93,6 +101,7 @@ public final class WebServer {
         routes.post("/api/purchases", purchases::create);
         routes.get("/api/reports/segments", classification::segments);
         routes.get("/api/staff", purchases::staff);
+        routes.post("/api/staff/{id}/reassign", purchases::reassign);
     }
 
     /** Offers, surveys and campaigns (behind the same admin token as the rest of {@code /api}). */
@@ -119,14 +128,19 @@ public final class WebServer {
         routes.get("/api/customers/{id}/surveys", dashboard::surveyAnswers);
     }
 
-    /** The chat side: Telegram's webhook (when Telegram is on in webhook mode), WeChat's callback (when on) and the web chat. */
-    private static void chatRoutes(RoutesConfig routes, TelegramWebhookApi webhook, WechatCallbackApi wechat, WebChatApi webChat) {
+    /** The chat side: Telegram's webhook (when Telegram is on in webhook mode), WeChat's and WeCom's callbacks (when on), the web chat. */
+    private static void chatRoutes(RoutesConfig routes, TelegramWebhookApi webhook, WeixinCallbackApi wechat, WeixinCallbackApi wecom,
+                                   WebChatApi webChat) {
         if (webhook != null) {
             routes.post("/telegram/webhook", webhook::receive);
         }
         if (wechat != null) {
             routes.get("/wechat/callback", wechat::verify);
             routes.post("/wechat/callback", wechat::receive);
+        }
+        if (wecom != null) {
+            routes.get("/wecom/callback", wecom::verify);
+            routes.post("/wecom/callback", wecom::receive);
         }
         routes.get("/chat", webChat::page);
         routes.get("/chat/chat.js", webChat::script);

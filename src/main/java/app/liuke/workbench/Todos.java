@@ -84,16 +84,17 @@ public final class Todos {
                 .toList();
     }
 
-    /** Open low-score tasks: due {@code taskDueHours} after opening, escalated {@code escalateAfterDays} after that. */
+    /** Open tasks (low scores, lost WeCom contacts): due {@code taskDueHours} after opening, escalated {@code escalateAfterDays} after that. */
     private void lowScores(Handle handle, TodoScope scope, Instant now, Map<Long, Draft> found) {
         long escalateBefore = now.getEpochSecond() - rules.taskDueHours() * 3600L - rules.escalateAfterDays() * DAY;
         handle.query("""
-                SELECT t.id AS task, c.id, c.name, c.owner_staff_id, t.created_at AS since FROM follow_up_task t
+                SELECT t.id AS task, t.kind, c.id, c.name, c.owner_staff_id, t.created_at AS since FROM follow_up_task t
                 JOIN customer c ON c.id = t.customer_id WHERE t.closed_at IS NULL AND %s ORDER BY t.created_at LIMIT %d"""
                 .formatted(scope.tasks(), CAP), row -> {
                     Draft draft = found.computeIfAbsent(row.getLong("id"), id -> new Draft(row));
                     draft.taskId = draft.taskId == null ? row.getLong("task") : draft.taskId;
-                    draft.add(new TodoItem.Reason(TodoReason.LOW_SCORE, days(row.getLong("since"), now), ""),
+                    var reason = "lost-contact".equals(row.getString("kind")) ? TodoReason.LOST_CONTACT : TodoReason.LOW_SCORE;
+                    draft.add(new TodoItem.Reason(reason, days(row.getLong("since"), now), ""),
                             row.getLong("since") < escalateBefore);
                     return null;
                 }, scope.params());

@@ -83,7 +83,8 @@ public final class WorkbenchScheduler {
                 return false;
             }
             for (MorningMessage message : messages) {
-                outbox.enqueue(handle, new Outbound.SendText(message.chat(), message.text(), List.of()), message.key(), null, now);
+                outbox.enqueue(handle, new Outbound.SendText(message.chat(), message.text(), List.of()).withLink("/"), message.key(),
+                        null, now);
             }
             handle.update("""
                     INSERT INTO job_run (name, last_run_day, last_run_at) VALUES (:name, :day, :at)

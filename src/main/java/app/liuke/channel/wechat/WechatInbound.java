@@ -1,34 +1,28 @@
 package app.liuke.channel.wechat;
 
-import app.liuke.channel.Button;
 import app.liuke.channel.Inbound;
 import app.liuke.channel.InboundHandler;
 import app.liuke.channel.Outbound;
-import app.liuke.outbox.Outbox;
 import app.liuke.store.Handle;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * WeChat's part of handling an event, around the conversation: an {@link Inbound.Interaction} opens
- * the follower's reply window; a bare number answers the latest menu we sent (for clients that show
- * no {@code msgmenu}): the option labelled so (a score), else the option in that place ("2": the second); a follower we have no record of (they
- * followed before the shop used Liuke) is registered and welcomed, as a follow would, before their
- * first message is answered. Everything else passes through.
+ * the follower's reply window; a follower we have no record of (they followed before the shop used
+ * Liuke) is registered and welcomed, as a follow would, before their first message is answered.
+ * Everything else passes through. (A bare number answering a menu is
+ * {@link app.liuke.channel.weixin.NumberedChoices}.)
  * Stateless; runs in the event's transaction.
  */
 public final class WechatInbound implements InboundHandler {
-    private static final Pattern NUMBER = Pattern.compile("\\s*([1-9][0-9]?)\\s*");
     private final InboundHandler conversation;
     private final ReplyWindows windows;
-    private final Outbox outbox;
 
-    public WechatInbound(InboundHandler conversation, ReplyWindows windows, Outbox outbox) {
+    public WechatInbound(InboundHandler conversation, ReplyWindows windows) {
         this.conversation = conversation;
         this.windows = windows;
-        this.outbox = outbox;
     }
 
     @Override
@@ -40,18 +34,17 @@ public final class WechatInbound implements InboundHandler {
             windows.opened(handle, interaction.from().userId(), interaction.kind(), now);
             return List.of();
         }
-        Inbound answered = numberedChoice(handle, event);
-        if (unknownFollower(handle, answered)) {
+        if (unknownFollower(handle, event)) {
             var replies = new java.util.ArrayList<>(conversation.handle(handle,
-                    new Inbound.Command(event.chat(), sender(answered), "start", ""), now));
-            for (Outbound reply : conversation.handle(handle, answered, now)) {
+                    new Inbound.Command(event.chat(), sender(event), "start", ""), now));
+            for (Outbound reply : conversation.handle(handle, event, now)) {
                 if (!replies.contains(reply)) {   // free text right after the welcome only shows the welcome's menu again
                     replies.add(reply);
                 }
             }
             return replies;
         }
-        return conversation.handle(handle, answered, now);
+        return conversation.handle(handle, event, now);
     }
 
     private static boolean isStart(Inbound event) {
@@ -70,29 +63,6 @@ public final class WechatInbound implements InboundHandler {
         return spoke && !isStart(event) && handle.queryLong("""
                 SELECT (SELECT count(*) FROM channel_identity WHERE channel = 'wechat' AND external_id = :id)
                      + (SELECT count(*) FROM staff WHERE wechat_openid = :id)""", "id", event.chat().chatId()) == 0;
-    }
-
-    private Inbound numberedChoice(Handle handle, Inbound event) {
-        if (!(event instanceof Inbound.Text text) || event.chat().group()) {
-            return event;
-        }
-        var number = NUMBER.matcher(text.text());
-        if (!number.matches()) {
-            return event;
-        }
-        List<Button> buttons = outbox.lastButtons(handle, event.chat().channel(), event.chat().chatId());
-        String typed = number.group(1);
-        for (Button button : buttons) {
-            if (button.label().strip().equals(typed)) {
-                return new Inbound.ButtonPress(event.chat(), text.from(), "wx-number:" + typed, button.data(), null);
-            }
-        }
-        boolean labelsAreNumbers = buttons.stream().allMatch(button -> button.label().strip().matches("\\d{1,2}"));
-        int choice = Integer.parseInt(typed);
-        if (labelsAreNumbers || choice > buttons.size()) {
-            return event;
-        }
-        return new Inbound.ButtonPress(event.chat(), text.from(), "wx-number:" + choice, buttons.get(choice - 1).data(), null);
     }
 
     @Override

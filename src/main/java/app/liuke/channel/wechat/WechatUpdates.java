@@ -39,6 +39,12 @@ public final class WechatUpdates implements UpdateTranslator {
         this(openid -> java.util.Optional.empty());
     }
 
+    /** The key that keeps one follower's messages in order; null when the message names no follower. */
+    public static String chatKey(Map<String, String> fields) {
+        String openid = fields.getOrDefault("FromUserName", "").strip();
+        return openid.isEmpty() ? null : CHANNEL + ":" + openid;
+    }
+
     @Override
     public List<Inbound> translate(String payload) {
         Map<String, String> fields;

@@ -79,6 +79,14 @@ public final class WeixinApi {
         return withToken(path, body);
     }
 
+    /** POSTs {@code body} to {@code pathAndQuery} without an access token (WeCom's group robots carry their key in the query). */
+    public Reply postWithoutToken(String pathAndQuery, Object body) {
+        String method = pathAndQuery.replaceFirst("\\?.*", "");
+        Reply reply = exchange(method, URI.create(baseUrl + pathAndQuery), body);
+        count(method, reply.ok() ? "ok" : String.valueOf(reply.errcode()));
+        return reply;
+    }
+
     /** GETs {@code path?query} with the access token. */
     public Reply get(String path, Map<String, String> query) {
         return withToken(path + "?" + query(query) + "&", null);

@@ -2,7 +2,6 @@ package app.liuke.web;
 
 import app.liuke.channel.InboundFlow;
 import app.liuke.channel.IncomingUpdate;
-import app.liuke.channel.wechat.WechatUpdates;
 import app.liuke.channel.weixin.WeixinCallbacks;
 import app.liuke.channel.weixin.WeixinCrypto;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,23 +18,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code GET/POST /wechat/callback}. GET answers WeChat's URL check. POST checks the timestamp
- * (replay), the signature and, in safe mode, decrypts and checks the app id; then stores the message in
- * the inbox (its MsgId, or for events the follower, time, event and key, refuse repeats durably) and
- * answers {@code success} once it is committed, well inside WeChat's 5 seconds; it is handled
- * afterwards, in order per follower. A refusal is a 4xx with a JSON reason; a full inbox is 503, so
- * WeChat delivers again.
+ * {@code GET/POST /wechat/callback} and {@code /wecom/callback}, one handler for both products. GET
+ * answers the URL check (WeChat: the plain {@code echostr}; WeCom: it decrypted, its corp id checked).
+ * POST checks the timestamp (replay), the signature and, when encrypted, decrypts and checks the app or
+ * corp id; then stores the message in the inbox (its MsgId, or for events a hash of the fields that
+ * tell it apart, refuses repeats durably) and answers {@code success} once it is committed, well inside
+ * the 5 seconds both allow; it is handled afterwards, in order per chat. A refusal is a 4xx with a JSON
+ * reason; a full inbox is 503, so the platform delivers again.
  */
-final class WechatCallbackApi {
+final class WeixinCallbackApi {
     private static final long ACK_TIMEOUT_MILLIS = 4000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final String channel;
     private final WeixinCallbacks callbacks;
+    private final boolean encryptedEcho;
+    private final java.util.List<String> eventKey;
+    private final java.util.function.Function<Map<String, String>, String> chatKey;
     private final InboundFlow flow;
     private final long maxBytes;
     private final MeterRegistry metrics;
 
-    WechatCallbackApi(WeixinCallbacks callbacks, InboundFlow flow, long maxBytes, MeterRegistry metrics) {
+    /**
+     * @param channel  the inbox channel (wechat or wecom), which also names the error texts and metrics
+     * @param eventKey the fields that tell one event from another (events have no MsgId)
+     * @param chatKey  the key that keeps one chat's messages in order, from a message's fields; null refuses it
+     */
+    WeixinCallbackApi(String channel, WeixinCallbacks callbacks, boolean encryptedEcho, java.util.List<String> eventKey,
+                      java.util.function.Function<Map<String, String>, String> chatKey, InboundFlow flow, long maxBytes,
+                      MeterRegistry metrics) {
+        this.channel = channel;
         this.callbacks = callbacks;
+        this.encryptedEcho = encryptedEcho;
+        this.eventKey = java.util.List.copyOf(eventKey);
+        this.chatKey = chatKey;
         this.flow = flow;
         this.maxBytes = maxBytes;
         this.metrics = metrics;
@@ -44,7 +59,7 @@ final class WechatCallbackApi {
     void verify(Context ctx) {
         String echo;
         try {
-            echo = callbacks.echoPlain(query(ctx));
+            echo = encryptedEcho ? callbacks.echoEncrypted(query(ctx)) : callbacks.echoPlain(query(ctx));
         } catch (WeixinCrypto.Refused e) {
             count("refused-" + e.code());
             throw refusal(e);
@@ -66,15 +81,14 @@ final class WechatCallbackApi {
             throw refusal(e);
         } catch (IllegalArgumentException e) {
             count("refused-body");
-            throw new BadRequest("body", "error.wechat.body", e.getMessage());
+            throw new BadRequest("body", "error." + channel + ".body", e.getMessage());
         }
-        String openid = fields.getOrDefault("FromUserName", "").strip();
-        if (openid.isEmpty() || openid.length() > 128 || fields.get("MsgType") == null) {
+        String key = fields.get("MsgType") == null ? null : chatKey.apply(fields);
+        if (key == null || key.length() > 200) {
             count("refused-body");
-            throw new BadRequest("body", "error.wechat.body", "FromUserName and MsgType are required");
+            throw new BadRequest("body", "error." + channel + ".body", "FromUserName and MsgType are required");
         }
-        var update = new IncomingUpdate(WechatUpdates.CHANNEL, WeixinCallbacks.updateId(fields, WechatUpdates.EVENT_KEY),
-                WechatUpdates.CHANNEL + ":" + openid, json(fields));
+        var update = new IncomingUpdate(channel, WeixinCallbacks.updateId(fields, eventKey), key, json(fields));
         try {
             var outcome = flow.submit(update).get(ACK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             count(outcome.name().toLowerCase(java.util.Locale.ROOT));
@@ -90,12 +104,13 @@ final class WechatCallbackApi {
         ctx.status(200).contentType("text/plain; charset=utf-8").result("success");
     }
 
-    private static AdminAuth.Refused refusal(WeixinCrypto.Refused e) {
+    private AdminAuth.Refused refusal(WeixinCrypto.Refused e) {
+        String prefix = "error." + channel + ".";
         return switch (e.code()) {
-            case "signature" -> new AdminAuth.Refused(401, "unauthorized", "error.wechat.signature");
-            case "replay" -> new AdminAuth.Refused(403, "stale", "error.wechat.replay");
-            case "receiver" -> new AdminAuth.Refused(403, "forbidden", "error.wechat.receiver");
-            default -> new AdminAuth.Refused(400, "bad_request", "error.wechat.decrypt");
+            case "signature" -> new AdminAuth.Refused(401, "unauthorized", prefix + "signature");
+            case "replay" -> new AdminAuth.Refused(403, "stale", prefix + "replay");
+            case "receiver" -> new AdminAuth.Refused(403, "forbidden", prefix + "receiver");
+            default -> new AdminAuth.Refused(400, "bad_request", prefix + "decrypt");
         };
     }
 
@@ -117,7 +132,7 @@ final class WechatCallbackApi {
             }
             return body;
         } catch (IOException e) {
-            throw new BadRequest("body", "error.wechat.body", "the body could not be read");
+            throw new BadRequest("body", "error." + channel + ".body", "the body could not be read");
         }
     }
 
@@ -130,7 +145,7 @@ final class WechatCallbackApi {
     }
 
     private void count(String result) {
-        Counter.builder("liuke_wechat_callbacks").tag("result", result).description("WeChat callbacks by outcome")
+        Counter.builder("liuke_" + channel + "_callbacks").tag("result", result).description(channel + " callbacks by outcome")
                 .register(metrics).increment();
     }
 }
