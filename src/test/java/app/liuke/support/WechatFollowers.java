@@ -55,6 +55,11 @@ public final class WechatFollowers {
 
     /** Posts {@code xml} signed with {@code timestamp}. */
     public TestShop.Response post(String xml, long timestamp) {
+        return postSigned(shop, "/wechat/callback", crypto, xml, timestamp);
+    }
+
+    /** Posts {@code xml} to {@code path} as WeChat or WeCom would: signed and, with a key, encrypted (msg_signature). */
+    static TestShop.Response postSigned(TestShop shop, String path, WeixinCrypto crypto, String xml, long timestamp) {
         String nonce = String.valueOf(RANDOM.nextInt(1_000_000_000));
         String ts = String.valueOf(timestamp);
         String query = "?timestamp=" + ts + "&nonce=" + nonce + "&signature=" + crypto.signature(ts, nonce) + "&openid=x";
@@ -66,7 +71,7 @@ public final class WechatFollowers {
             body = "<xml><ToUserName><![CDATA[gh_liuke]]></ToUserName><Encrypt><![CDATA[" + encrypted + "]]></Encrypt></xml>";
             query += "&encrypt_type=aes&msg_signature=" + URLEncoder.encode(crypto.signature(ts, nonce, encrypted), StandardCharsets.UTF_8);
         }
-        return shop.postRaw("/wechat/callback" + query, body, "text/xml");
+        return shop.postRaw(path + query, body, "text/xml");
     }
 
     public long now() {
