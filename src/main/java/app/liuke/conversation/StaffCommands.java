@@ -61,6 +61,11 @@ final class StaffCommands {
         }
         lookup.one(chat, args).ifPresent(customer -> {
             var stats = customer.purchases();
+            String contact = customers.contactEvents(chat.handle(), customer.id(), 1).stream()
+                    .filter(event -> event.kind().equals("customer-deleted-staff") || event.kind().equals("staff-deleted-customer"))
+                    .map(event -> "\n" + chat.text("staff.customer.contact." + event.kind(), "staff", event.staff() == null ? "-" : event.staff(),
+                            "date", java.time.LocalDate.ofInstant(event.at(), zone)))
+                    .findFirst().orElse("");
             chat.say("staff.customer.card", "id", customer.id(), "name", customer.name(),
                     "phone", customer.phone() == null ? "" : customer.phone(),
                     "tier", customer.tier() == null ? "-" : customer.tier(),
@@ -72,11 +77,7 @@ final class StaffCommands {
                     "channels", customer.identities().isEmpty() ? "-" : customer.identities().stream()
                             .map(identity -> chat.text("channelName." + identity.channel())).distinct()
                             .collect(java.util.stream.Collectors.joining(" · ")),
-                    "optedOut", customer.optedOut() ? chat.text("staff.customer.optedOut") : "");
-            customers.contactEvents(chat.handle(), customer.id(), 1).stream()
-                    .filter(event -> event.kind().equals("customer-deleted-staff") || event.kind().equals("staff-deleted-customer"))
-                    .forEach(event -> chat.say("staff.customer.contact." + event.kind(), "staff", event.staff() == null ? "-" : event.staff(),
-                            "date", java.time.LocalDate.ofInstant(event.at(), zone)));
+                    "optedOut", customer.optedOut() ? chat.text("staff.customer.optedOut") : "", "contact", contact);
         });
     }
 

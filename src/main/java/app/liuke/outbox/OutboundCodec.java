@@ -19,11 +19,8 @@ final class OutboundCodec {
     }
 
     static String kind(Outbound message) {
-        if (message instanceof Outbound.SendText) {
-            return "text";
-        }
-        if (message instanceof Outbound.Welcome) {
-            return "welcome";
+        if (message instanceof Outbound.SendText || message instanceof Outbound.Welcome) {
+            return "text";   // a WeCom welcome is a text too; its welcomeCode tells it apart
         }
         return message instanceof Outbound.EditText ? "edit" : "answer";
     }
@@ -41,10 +38,10 @@ final class OutboundCodec {
             JsonNode node = JSON.readTree(payload);
             ChatRef chat = JSON.treeToValue(node.get("chat"), ChatRef.class);
             return switch (kind) {
-                case "text" -> new Outbound.SendText(chat, node.get("text").asText(), buttons(node), template(node),
-                        node.hasNonNull("link") ? node.get("link").asText() : null);
-                case "welcome" -> new Outbound.Welcome(chat, node.get("welcomeCode").asText(), node.get("text").asText(),
-                        node.get("validUntil").asLong());
+                case "text" -> node.hasNonNull("welcomeCode")
+                        ? new Outbound.Welcome(chat, node.get("welcomeCode").asText(), node.get("text").asText(), node.get("validUntil").asLong())
+                        : new Outbound.SendText(chat, node.get("text").asText(), buttons(node), template(node),
+                                node.hasNonNull("link") ? node.get("link").asText() : null);
                 case "edit" -> new Outbound.EditText(chat, node.get("messageId").asText(), node.get("text").asText(), buttons(node));
                 default -> new Outbound.AnswerButton(chat, node.get("callbackId").asText(),
                         node.hasNonNull("text") ? node.get("text").asText() : null);
