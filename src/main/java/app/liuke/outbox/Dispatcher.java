@@ -139,9 +139,15 @@ public final class Dispatcher implements AutoCloseable {
     private boolean send(ChannelGateway gateway, List<OutboxRow> rows) {
         boolean progress = false;
         Set<String> heldBack = new HashSet<>();
+        Map<String, Instant> pacedUntil = new HashMap<>();
         for (OutboxRow row : rows) {
             if (!running && thread != null) {
                 return progress;
+            }
+            Instant paced = pacedUntil.get(row.chatId());
+            if (paced != null) {   // the gateway said its chat must wait: the chat's later rows wait with it
+                database.useTransaction(handle -> outbox.defer(handle, row.id(), paced, "paced"));
+                continue;
             }
             boolean answer = row.message() instanceof Outbound.AnswerButton;  // answers are due at once and keep no order
             if (!answer && (heldBack.contains(row.chatId()) || (!gateway.pacesItself() && !chatToken(row)))) {
@@ -155,6 +161,9 @@ public final class Dispatcher implements AutoCloseable {
                 LOG.warn("{} asked us to slow down; pausing {} s", gateway.channel(), retry.delay().toSeconds());
                 database.useTransaction(handle -> outbox.defer(handle, row.id(), clock.instant().plus(retry.delay()), "rate-limited"));
                 return progress;
+            }
+            if (delivery instanceof Delivery.Later later) {
+                pacedUntil.put(row.chatId(), clock.instant().plus(later.delay()));
             }
             if (!settle(row, delivery, clock.instant())) {
                 heldBack.add(row.chatId());
