@@ -30,9 +30,10 @@ class WecomGroupsTest extends WecomShopTest {
         shop.awaitInboxDone();
         assertEquals(1, shop.queryLong("SELECT count(*) FROM chat_group WHERE channel = 'wecom-group' AND chat_id = :c", "c", GROUP));
         assertEquals(2, members("m.left_at IS NULL AND m.joined_at IS NOT NULL"));
-        var welcomes = api.awaitCalls("webhook/send", 2);
-        assertEquals(ROBOT_KEY, welcomes.get(0).key());
-        assertTrue(welcomes.stream().anyMatch(call -> call.body().path("text").path("content").asText().contains("王芳")), welcomes.toString());
+        var posts = api.awaitCalls("webhook/send", 3);   // the registration, then a welcome for each newcomer
+        assertEquals(ROBOT_KEY, posts.get(0).key());
+        assertTrue(posts.get(0).body().path("text").path("content").asText().contains("登记"), posts.toString());
+        assertTrue(posts.stream().anyMatch(call -> call.body().path("text").path("content").asText().contains("王芳")), posts.toString());
         assertEquals(2, shop.queryLong("SELECT count(*) FROM customer WHERE last_group_activity_at IS NOT NULL"));
 
         shop.clock.advance(Duration.ofDays(1));
@@ -41,7 +42,7 @@ class WecomGroupsTest extends WecomShopTest {
         shop.awaitInboxDone();
         assertEquals(2, members("m.left_at IS NULL"));
         assertEquals(1, members("m.left_at IS NOT NULL"), "李雷 left");
-        api.awaitCalls("webhook/send", 3);
+        assertTrue(api.awaitCalls("webhook/send", 4).get(3).body().path("text").path("content").asText().contains("赵敏"));
         long leftAt = shop.queryLong("SELECT last_group_activity_at FROM customer WHERE name = '李雷'");
         assertEquals(shop.clock.instant().getEpochSecond(), leftAt, "leaving counts as activity too");
 
