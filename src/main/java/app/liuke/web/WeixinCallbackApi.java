@@ -4,8 +4,6 @@ import app.liuke.channel.InboundFlow;
 import app.liuke.channel.IncomingUpdate;
 import app.liuke.channel.weixin.WeixinCallbacks;
 import app.liuke.channel.weixin.WeixinCrypto;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
@@ -28,7 +26,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class WeixinCallbackApi {
     private static final long ACK_TIMEOUT_MILLIS = 4000;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final String channel;
     private final WeixinCallbacks callbacks;
     private final boolean encryptedEcho;
@@ -88,7 +85,7 @@ final class WeixinCallbackApi {
             count("refused-body");
             throw new BadRequest("body", "error." + channel + ".body", "FromUserName and MsgType are required");
         }
-        var update = new IncomingUpdate(channel, WeixinCallbacks.updateId(fields, eventKey), key, json(fields));
+        var update = new IncomingUpdate(channel, WeixinCallbacks.updateId(fields, eventKey), key, app.liuke.channel.weixin.WeixinFields.write(fields));
         try {
             var outcome = flow.submit(update).get(ACK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             count(outcome.name().toLowerCase(java.util.Locale.ROOT));
@@ -133,14 +130,6 @@ final class WeixinCallbackApi {
             return body;
         } catch (IOException e) {
             throw new BadRequest("body", "error." + channel + ".body", "the body could not be read");
-        }
-    }
-
-    private static String json(Map<String, String> fields) {
-        try {
-            return JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

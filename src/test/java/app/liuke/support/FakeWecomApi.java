@@ -158,20 +158,7 @@ public final class FakeWecomApi implements AutoCloseable {
 
     /** Polls (with a deadline) until {@code condition} holds for the recorded calls; returns them. */
     public List<Call> await(Predicate<List<Call>> condition, String what) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Call> snapshot = List.copyOf(calls);
-            if (condition.test(snapshot)) {
-                return snapshot;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what + "; calls: " + calls);
+        return Await.calls(() -> calls, condition, what);
     }
 
     /** Waits until {@code method} was called {@code count} times; returns those calls. */

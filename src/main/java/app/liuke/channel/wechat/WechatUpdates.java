@@ -5,9 +5,6 @@ import app.liuke.channel.CommandText;
 import app.liuke.channel.Inbound;
 import app.liuke.channel.Person;
 import app.liuke.channel.UpdateTranslator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +22,6 @@ public final class WechatUpdates implements UpdateTranslator {
     public static final String CHANNEL = "wechat";
     /** The fields that tell one event from another (events have no MsgId). */
     public static final List<String> EVENT_KEY = List.of("FromUserName", "CreateTime", "Event", "EventKey");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
-    };
     private final java.util.function.Function<String, java.util.Optional<String>> unionIds;
 
     /** {@code unionIds}: a follower's unionid by openid (WeChat's user/info), asked once per follow; empty when unknown. */
@@ -47,12 +41,7 @@ public final class WechatUpdates implements UpdateTranslator {
 
     @Override
     public List<Inbound> translate(String payload) {
-        Map<String, String> fields;
-        try {
-            fields = JSON.readValue(payload, FIELDS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a WeChat message: " + e.getOriginalMessage());
-        }
+        Map<String, String> fields = app.liuke.channel.weixin.WeixinFields.read(payload, "WeChat");
         String openid = fields.getOrDefault("FromUserName", "").strip();
         if (openid.isEmpty()) {
             throw new IllegalArgumentException("a WeChat message without FromUserName");

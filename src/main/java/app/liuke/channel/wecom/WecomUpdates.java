@@ -5,9 +5,6 @@ import app.liuke.channel.CommandText;
 import app.liuke.channel.Inbound;
 import app.liuke.channel.Person;
 import app.liuke.channel.UpdateTranslator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,9 +36,6 @@ public final class WecomUpdates implements UpdateTranslator {
     public static final List<String> EVENT_KEY = List.of("FromUserName", "CreateTime", "Event", "ChangeType", "UserID",
             "ExternalUserID", "ChatId", "UpdateDetail", "WelcomeCode");
     private static final Pattern REGISTER = Pattern.compile("\\s*/group\\s+register\\s+(\\S{1,64})\\s*");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
-    };
     private final Function<String, Optional<WecomAccount.Contact>> contacts;
     private final Function<String, Optional<WecomAccount.Roster>> rosters;
 
@@ -66,12 +60,7 @@ public final class WecomUpdates implements UpdateTranslator {
 
     @Override
     public List<Inbound> translate(String payload) {
-        Map<String, String> fields;
-        try {
-            fields = JSON.readValue(payload, FIELDS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a WeCom message: " + e.getOriginalMessage());
-        }
+        Map<String, String> fields = app.liuke.channel.weixin.WeixinFields.read(payload, "WeCom");
         String type = fields.getOrDefault("MsgType", "").toLowerCase(Locale.ROOT);
         String event = fields.getOrDefault("Event", "").toLowerCase(Locale.ROOT);
         if (type.equals("event") && event.equals("change_external_contact")) {
