@@ -108,6 +108,11 @@ public final class Liuke implements AutoCloseable {
 
     /** Opens the database (migrating it) and wires the services; starts nothing. */
     public static Liuke open(LiukeConfig config, Clock clock) {
+        if (config.store().postgres()) {
+            throw new app.liuke.config.ConfigException(java.util.List.of(new app.liuke.config.ConfigError(config.source(), 0, "store.url",
+                    "the service does not run on PostgreSQL yet (issue #18): `liuke migrate-store --to URL` copies a shop there;"
+                            + " remove store.url to keep serving from the SQLite file")));
+        }
         return new Liuke(config, clock, Database.open(config.store().path()));
     }
 

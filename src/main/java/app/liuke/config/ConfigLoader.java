@@ -75,7 +75,12 @@ public final class ConfigLoader {
                 reader.string("server.adminToken", ""),
                 reader.longValue("server.maxRequestBytes", 1_000_000, 1024, 100_000_000));
         reader.section("store");
-        var store = new LiukeConfig.Store(Path.of(reader.string("store.path", "data/liuke.db")));
+        String url = reader.string("store.url", "");
+        if (!url.isEmpty() && !url.startsWith("jdbc:postgresql://")) {
+            reader.error("store.url", "must be a PostgreSQL address such as jdbc:postgresql://db:5432/liuke (or empty for SQLite)");
+        }
+        var store = new LiukeConfig.Store(Path.of(reader.string("store.path", "data/liuke.db")), url, reader.string("store.user", ""),
+                reader.string("store.password", ""), reader.integer("store.poolSize", 10, 1, 200));
         var timezone = reader.zone("timezone", "Asia/Shanghai");
         var locale = Locale.forLanguageTag(reader.oneOf("locale", "zh-CN", Set.of("zh-CN", "en")));
         var telegram = telegram(reader);

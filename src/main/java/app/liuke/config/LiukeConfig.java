@@ -54,7 +54,7 @@ public record LiukeConfig(
     }
 
     public LiukeConfig withStorePath(Path path) {
-        return new LiukeConfig(server, new Store(path), timezone, locale, telegram, wechat, wecom, staff, archive, points, classification,
+        return new LiukeConfig(server, new Store(path, store.url(), store.user(), store.password(), store.poolSize()), timezone, locale, telegram, wechat, wecom, staff, archive, points, classification,
                 offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
     }
 
@@ -112,7 +112,23 @@ public record LiukeConfig(
         }
     }
 
-    public record Store(Path path) {
+    /**
+     * Where the data lives: the SQLite file at {@code path}, or, with {@code url} set, PostgreSQL
+     * ({@code user}, {@code password}, a HikariCP pool of {@code poolSize}). The password never shows in {@code toString()}.
+     */
+    public record Store(Path path, String url, String user, String password, int poolSize) {
+        public Store(Path path) {
+            this(path, "", "", "", 10);
+        }
+
+        public boolean postgres() {
+            return url != null && !url.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Store[path=" + path + ", url=" + url + ", user=" + user + ", password=***, poolSize=" + poolSize + "]";
+        }
     }
 
     public record Telegram(boolean enabled, String token, String mode, String webhookSecret, String publicUrl,
