@@ -8,23 +8,53 @@
   const tokenInput = document.getElementById('token');
   const mode = document.getElementById('mode');
   const error = document.getElementById('error');
-  let last = Number(sessionStorage.getItem('liuke.last') || 0);
+  // The chat's own token key: signing in to the dashboard does not turn this chat into staff mode.
+  const TOKEN_KEY = 'liuke.chat.token';
+  let last = 0;
 
   nameInput.value = localStorage.getItem('liuke.name') || '';
-  tokenInput.value = sessionStorage.getItem('liuke.token') || '';
+  tokenInput.value = sessionStorage.getItem(TOKEN_KEY) || '';
+  last = Number(sessionStorage.getItem(lastKey()) || 0);
   nameInput.addEventListener('change', () => localStorage.setItem('liuke.name', nameInput.value));
-  tokenInput.addEventListener('change', () => { sessionStorage.setItem('liuke.token', tokenInput.value); showMode(); });
+  tokenInput.addEventListener('change', () => {
+    sessionStorage.setItem(TOKEN_KEY, tokenInput.value);
+    showMode();
+    list.textContent = '';                                 // each mode is a chat of its own
+    last = Number(sessionStorage.getItem(lastKey()) || 0);
+    poll();
+  });
+
+  function lastKey() {
+    return tokenInput.value ? 'liuke.last.staff' : 'liuke.last.customer';
+  }
 
   function showMode() {
     mode.textContent = tokenInput.value ? '员工模式 · staff (owner)' : '顾客模式 · customer';
   }
 
+  // One server-issued session per mode: a staff session is made (and used) with the admin token.
+  function sessionKey() {
+    return tokenInput.value ? 'liuke.session.staff' : 'liuke.session.customer';
+  }
+
+  function authHeaders() {
+    const headers = { 'Content-Type': 'application/json' };
+    if (tokenInput.value) {
+      headers.Authorization = 'Bearer ' + tokenInput.value;
+    }
+    return headers;
+  }
+
   async function session() {
-    let id = localStorage.getItem('liuke.session');
+    let id = localStorage.getItem(sessionKey());
     if (!id) {
-      const response = await fetch('/chat/api/session', { method: 'POST' });
-      id = (await response.json()).session;
-      localStorage.setItem('liuke.session', id);
+      const response = await fetch('/chat/api/session', { method: 'POST', headers: authHeaders() });
+      const answer = await response.json();
+      if (!response.ok) {
+        throw new Error(answer.detail || answer.error);
+      }
+      id = answer.session;
+      localStorage.setItem(sessionKey(), id);
     }
     return id;
   }
@@ -65,18 +95,23 @@
     }
   }
 
-  async function post(body) {
+  async function post(body, retried) {
     error.textContent = '';
-    const headers = { 'Content-Type': 'application/json' };
-    if (tokenInput.value) {
-      headers.Authorization = 'Bearer ' + tokenInput.value;
+    try {
+      body.session = await session();
+    } catch (failure) {
+      error.textContent = failure.message;
+      return;
     }
-    body.session = await session();
     body.after = last;
     body.name = nameInput.value || null;
     body.language = navigator.language || null;
-    const response = await fetch('/chat/api/messages', { method: 'POST', headers, body: JSON.stringify(body) });
+    const response = await fetch('/chat/api/messages', { method: 'POST', headers: authHeaders(), body: JSON.stringify(body) });
     const answer = await response.json();
+    if (response.status === 400 && answer.field === 'session' && !retried) {
+      localStorage.removeItem(sessionKey());   // a session the server no longer knows: start a new one
+      return post(body, true);
+    }
     if (!response.ok) {
       error.textContent = answer.detail || answer.error;
       return;
@@ -87,12 +122,13 @@
   function receive(answer) {
     show(answer.messages);
     last = answer.last;
-    sessionStorage.setItem('liuke.last', String(last));
+    sessionStorage.setItem(lastKey(), String(last));
   }
 
   async function poll() {
     try {
-      const response = await fetch('/chat/api/messages?session=' + encodeURIComponent(await session()) + '&after=' + last);
+      const response = await fetch('/chat/api/messages?session=' + encodeURIComponent(await session()) + '&after=' + last,
+        { headers: authHeaders() });
       if (response.ok) {
         receive(await response.json());
       }
@@ -117,7 +153,7 @@
   if (start && /^[A-Za-z0-9_-]{1,64}$/.test(start)) {
     bubble('/start ' + start, 'me');
     post({ text: '/start ' + start });
-  } else if (!localStorage.getItem('liuke.session')) {
+  } else if (!localStorage.getItem(sessionKey())) {
     post({ text: '/start' });
   }
   setInterval(poll, 5000);

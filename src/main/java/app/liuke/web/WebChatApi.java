@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The built-in web chat: {@code /chat} serves the page; {@code /chat/api/...} lets a visitor talk to
- * the bot through the same conversation engine as Telegram. With the admin token the visitor speaks
- * as the shop's owner (staff commands work); without it, as a customer. Messages the bot sends to a
- * web chat wait in the outbox until the page fetches them.
+ * the bot through the same conversation engine as Telegram. Sessions are issued by the server
+ * ({@code POST /chat/api/session}: 24 random bytes) and bound to their mode: made with the admin token,
+ * a staff session speaks as the shop's owner and is readable and writable only with the token; made
+ * without it, a customer session stays a customer's. An id the server did not issue is refused.
+ * Messages the bot sends to a web chat wait in the outbox until the page fetches them.
  */
 final class WebChatApi {
     static final String CHANNEL = "web";
@@ -71,19 +73,47 @@ final class WebChatApi {
     }
 
     void newSession(Context ctx) {
-        byte[] bytes = new byte[18];
+        boolean staff = admin(ctx);
+        byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
-        ctx.json(Map.of("session", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)));
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        database.useTransaction(handle -> handle.update("INSERT INTO web_session (id, mode, created_at) VALUES (:id, :mode, :now)",
+                "id", id, "mode", staff ? "staff" : "customer", "now", clock.instant().getEpochSecond()));
+        ctx.status(201).json(Map.of("session", id, "mode", staff ? "staff" : "customer"));
+    }
+
+    /** True with the right admin token; a wrong one is refused (401), none is a customer. */
+    private boolean admin(Context ctx) {
+        boolean admin = auth.isAdmin(ctx);
+        if (ctx.header("Authorization") != null && !admin) {
+            throw new AdminAuth.Refused(401, "unauthorized", "error.auth.missing");
+        }
+        return admin;
+    }
+
+    /**
+     * The session named by the request, as issued: an unknown id is 400; a staff session without the
+     * token is 401; a customer session with the token is 403 (a chat keeps the mode it was made in).
+     */
+    private boolean staffSession(Context ctx, String given) {
+        String id = session(given);
+        String mode = database.read(handle -> handle.queryOne("SELECT mode FROM web_session WHERE id = :id",
+                row -> row.getString(1), "id", id)).orElseThrow(() -> new BadRequest("session", "error.chat.session"));
+        boolean admin = admin(ctx);
+        if (mode.equals("staff") && !admin) {
+            throw new AdminAuth.Refused(401, "unauthorized", "error.chat.staffSession");
+        }
+        if (mode.equals("customer") && admin) {
+            throw new AdminAuth.Refused(403, "forbidden", "error.chat.customerSession");
+        }
+        return mode.equals("staff");
     }
 
     /** A typed message or a pressed button; answers with every message for this chat after {@code after}. */
     void send(Context ctx) {
         MessageBody body = requests.body(ctx, MessageBody.class);
         String session = session(body.session());
-        boolean admin = auth.isAdmin(ctx);
-        if (ctx.header("Authorization") != null && !admin) {
-            throw new AdminAuth.Refused(401, "unauthorized", "error.auth.missing");
-        }
+        boolean admin = staffSession(ctx, session);
         ChatRef chat = ChatRef.privateChat(CHANNEL, session);
         boolean english = body.language() != null && body.language().toLowerCase(java.util.Locale.ROOT).startsWith("en");
         String name = body.name() == null || body.name().isBlank()
@@ -121,7 +151,9 @@ final class WebChatApi {
         } catch (NumberFormatException e) {
             throw new BadRequest("after", "error.id.invalid", after.length() > 20 ? after.substring(0, 20) : after);
         }
-        fetch(ctx, session(ctx.queryParam("session")), afterId);
+        String session = session(ctx.queryParam("session"));
+        staffSession(ctx, session);
+        fetch(ctx, session, afterId);
     }
 
     private void fetch(Context ctx, String session, long after) {
@@ -162,7 +194,7 @@ final class WebChatApi {
     }
 
     private static String session(String given) {
-        if (given == null || !given.matches("[A-Za-z0-9_-]{16,64}")) {
+        if (given == null || !given.matches("[A-Za-z0-9_-]{32}")) {
             throw new BadRequest("session", "error.chat.session");
         }
         return given;

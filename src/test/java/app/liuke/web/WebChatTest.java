@@ -81,26 +81,32 @@ class WebChatTest extends WebShopTest {
         assertEquals(1, shop.count("purchase"));
     }
 
+    /** A session the server issues, as the page asks for one. */
+    private String newSession() {
+        return shop.send("POST", "/chat/api/session", null, null).json().path("session").asText();
+    }
+
     @Test
     void theChatApi_refusesBadInputWithClearErrors() {
+        String session = newSession();
         assertEquals(400, shop.send("POST", "/chat/api/messages", "{\"session\":\"short\",\"text\":\"hi\"}", null).status());
-        assertEquals(400, shop.send("POST", "/chat/api/messages", "{\"session\":\"abcdefghijklmnopqrstuvwxyz\",\"text\":\"\"}", null).status());
-        assertEquals(400, shop.send("POST", "/chat/api/messages", "{\"session\":\"abcdefghijklmnopqrstuvwxyz\",\"text\":\""
+        assertEquals(400, shop.send("POST", "/chat/api/messages", "{\"session\":\"" + session + "\",\"text\":\"\"}", null).status());
+        assertEquals(400, shop.send("POST", "/chat/api/messages", "{\"session\":\"" + session + "\",\"text\":\""
                 + "x".repeat(5000) + "\"}", null).status());
         assertEquals(400, shop.send("POST", "/chat/api/messages", "not json", null).status());
-        var wrongToken = shop.send("POST", "/chat/api/messages", "{\"session\":\"abcdefghijklmnopqrstuvwxyz\",\"text\":\"/sale #1 5\"}", "nope");
+        var wrongToken = shop.send("POST", "/chat/api/messages", "{\"session\":\"" + session + "\",\"text\":\"/sale #1 5\"}", "nope");
         assertEquals(401, wrongToken.status());
-        var ok = shop.send("POST", "/chat/api/messages", "{\"session\":\"abcdefghijklmnopqrstuvwxyz\",\"text\":\"/help\"}", null);
+        var ok = shop.send("POST", "/chat/api/messages", "{\"session\":\"" + session + "\",\"text\":\"/help\"}", null);
         assertEquals(200, ok.status(), ok.body());
         assertTrue(ok.json().path("messages").get(0).path("text").asText().contains("/me"));
-        var again = shop.send("GET", "/chat/api/messages?session=abcdefghijklmnopqrstuvwxyz&after=" + ok.json().path("last").asLong(), null, null);
+        var again = shop.send("GET", "/chat/api/messages?session=" + session + "&after=" + ok.json().path("last").asLong(), null, null);
         assertEquals(0, again.json().path("messages").size());
     }
 
     @Test
     void aCampaignMessage_reachesTheWebChat_butNotAfterTheCustomerOptedOut() {
-        String stays = "abcdefghijklmnopqrstuvwxyz-stays";
-        String leaves = "abcdefghijklmnopqrstuvwxyz-leaves";
+        String stays = newSession();
+        String leaves = newSession();
         for (String session : List.of(stays, leaves)) {
             var joined = shop.send("POST", "/chat/api/messages", "{\"session\":\"" + session + "\",\"text\":\"/start\"}", null);
             assertEquals(200, joined.status(), joined.body());
