@@ -32,6 +32,10 @@ final class Requests {
             String field = e.getPath().isEmpty() ? "body" : String.valueOf(e.getPath().get(e.getPath().size() - 1).getFieldName());
             throw new BadRequest(field, "error.json.field", field);
         } catch (JsonProcessingException e) {
+            var duplicate = java.util.regex.Pattern.compile("Duplicate field '([^']{1,64})'").matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.find()) {
+                throw new BadRequest(duplicate.group(1), "error.json.duplicate", duplicate.group(1));
+            }
             throw new BadRequest("body", "error.json.invalid", e.getOriginalMessage());
         } catch (IOException e) {
             throw new BadRequest("body", "error.json.invalid", e.getMessage());

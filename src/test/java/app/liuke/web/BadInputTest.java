@@ -33,7 +33,8 @@ class BadInputTest extends WebShopTest {
             "{\"name\": \"甲\", \"identities\": [{\"channel\": \"Tele gram\", \"id\": \"1\"}]}|identities",
             "{\"name\": \"甲\\u0000乙\", \"phone\": \"13800138000\"}|name",
             "{\"name\": \"甲\", \"phone\": \"13800138000\", \"nmae\": \"typo\"}|nmae",
-            "{\"name\": 5, \"phone\": [1]}|phone",
+            "{\"name\": 5, \"phone\": [1]}|name",
+            "{\"name\": \"甲\", \"phone\": [1]}|phone",
     })
     void badCustomer_isRefusedWithTheFieldNamed_andNothingIsWritten(String body, String field) {
         var response = shop.post("/api/customers", body);

@@ -49,7 +49,7 @@ class CustomerApiTest extends WebShopTest {
                 {"name": "Fang", "identities": [{"channel": "telegram", "id": "424242"}], "tags": ["团购"]}""");
         long telegramId = byTelegram.json().at("/customer/id").asLong();
         assertEquals(201, shop.post("/api/purchases", "{\"customerId\": " + telegramId + ", \"amount\": 399}").status());
-        assertEquals(201, shop.post("/api/purchases", "{\"customerId\": " + byPhone + ", \"amount\": \"1280.50\"}").status());
+        assertEquals(201, shop.post("/api/purchases", "{\"customerId\": " + byPhone + ", \"amount\": 1280.50}").status());
 
         var merged = shop.post("/api/customers", """
                 {"phone": "13800138000", "identities": [{"channel": "telegram", "id": "424242"}]}""");
