@@ -92,7 +92,7 @@ public final class Liuke implements AutoCloseable {
         this.classifier = new Classifier(new ClassificationRules(config.classification(), new ShopDays(config.timezone())));
         this.customers = new CustomerService(database, customerStore, new CustomerMerger(), staff, phones, classifier, clock);
         this.purchases = new PurchaseService(database, new PurchaseStore(), customerStore, staff, phones, points, classifier,
-                clock);
+                clock, config.archive().earliestDate(), config.timezone());
         this.followUps = new FollowUpService(database, customerStore, staff, classifier, clock);
         this.classification = new ClassificationService(database, classifier, points, clock);
         this.sweep = new DailySweep(database, classification, config.classification().sweepAt(), config.timezone(), clock);

@@ -89,7 +89,14 @@ public final class ConfigLoader {
         reader.section("staff");
         var staff = new LiukeConfig.Staff(reader.longList("staff.owners"));
         reader.section("archive");
-        var archive = new LiukeConfig.Archive(reader.string("archive.phoneRegion", "CN").toUpperCase(Locale.ROOT));
+        String earliest = reader.string("archive.earliestDate", "2000-01-01");
+        java.time.LocalDate earliestDate = java.time.LocalDate.of(2000, 1, 1);
+        try {
+            earliestDate = java.time.LocalDate.parse(earliest);
+        } catch (java.time.format.DateTimeParseException e) {
+            reader.error("archive.earliestDate", "must be a date such as 2000-01-01, not '" + earliest + "'");
+        }
+        var archive = new LiukeConfig.Archive(reader.string("archive.phoneRegion", "CN").toUpperCase(Locale.ROOT), earliestDate);
         if (!archive.phoneRegion().matches("[A-Z]{2}")) {
             reader.error("archive.phoneRegion", "must be a two-letter country code such as CN");
         }

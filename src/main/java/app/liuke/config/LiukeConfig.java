@@ -226,7 +226,13 @@ public record LiukeConfig(
                                  java.time.LocalTime sweepAt) {
     }
 
-    /** The customer archive: the region used to read phone numbers written without +country code. */
-    public record Archive(String phoneRegion) {
+    /**
+     * The customer archive: the region used to read phone numbers written without +country code, and
+     * the earliest date a purchase may have (before it, the shop did not exist: a typo such as 1900).
+     */
+    public record Archive(String phoneRegion, java.time.LocalDate earliestDate) {
+        public Archive(String phoneRegion) {
+            this(phoneRegion, java.time.LocalDate.of(2000, 1, 1));
+        }
     }
 }

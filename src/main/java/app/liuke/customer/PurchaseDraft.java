@@ -24,7 +24,7 @@ public record PurchaseDraft(Long customerId, String phone, Instant purchasedAt, 
         store = CustomerDraft.text("store", store, 64);
         ref = CustomerDraft.text("ref", ref, 64);
         phone = CustomerDraft.text("phone", phone, 32);
-        if (amountCents < 0 || amountCents > Money.MAX_CENTS) {
+        if (amountCents <= 0 || amountCents > Money.MAX_CENTS) {
             throw new InvalidInput("amount", "error.amount.range", Money.format(amountCents));
         }
     }

@@ -26,9 +26,15 @@ public final class PurchaseService {
     private final PointsLedger points;
     private final Classifier classifier;
     private final Clock clock;
+    /** No purchase is older than this ({@code archive.earliestDate}, in the shop's zone). */
+    private final java.time.LocalDate earliestDate;
+    private final Instant earliest;
 
     public PurchaseService(Database database, PurchaseStore purchases, CustomerStore customers, StaffDirectory staff,
-                           PhoneNumbers phones, PointsLedger points, Classifier classifier, Clock clock) {
+                           PhoneNumbers phones, PointsLedger points, Classifier classifier, Clock clock, java.time.LocalDate earliestDate,
+                           java.time.ZoneId zone) {
+        this.earliestDate = earliestDate;
+        this.earliest = earliestDate.atStartOfDay(zone).toInstant();
         this.database = database;
         this.purchases = purchases;
         this.customers = customers;
@@ -66,6 +72,9 @@ public final class PurchaseService {
         if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new InvalidInput("date", "error.purchase.future");
         }
+        if (at.isBefore(earliest)) {
+            throw new InvalidInput("date", "error.purchase.tooEarly", earliestDate);
+        }
         if (draft.staffId() != null && staff.byId(handle, draft.staffId()).isEmpty()) {
             throw new InvalidInput("staffId", "error.staff.notFound", draft.staffId());
         }
@@ -86,6 +95,12 @@ public final class PurchaseService {
         if (draft.customerId() != null) {
             if (!customers.exists(handle, draft.customerId())) {
                 throw new NotFound("customerId", "error.customer.notFound", draft.customerId());
+            }
+            if (draft.phone() != null) {   // both given: they must name the same customer
+                String phone = phones.normalize(draft.phone());
+                if (!customers.idByPhone(handle, phone).map(id -> id == draft.customerId()).orElse(false)) {
+                    throw new InvalidInput("phone", "error.purchase.phoneMismatch", draft.phone(), draft.customerId());
+                }
             }
             return draft.customerId();
         }
