@@ -78,14 +78,14 @@ final class CustomerApi {
     void purchases(Context ctx) {
         long id = Requests.id(ctx, "id");
         customers.get(id);
-        int limit = Math.max(1, Math.min(500, Requests.intParam(ctx, "limit", 100)));
+        int limit = Requests.boundedInt(ctx, "limit", 100, 1, 500);
         ctx.json(purchases.recent(id, limit).stream().map(views::of).toList());
     }
 
     void followUps(Context ctx) {
         long id = Requests.id(ctx, "id");
         customers.get(id);
-        int limit = Math.max(1, Math.min(500, Requests.intParam(ctx, "limit", 100)));
+        int limit = Requests.boundedInt(ctx, "limit", 100, 1, 500);
         ctx.json(followUps.recent(id, limit).stream().map(views::of).toList());
     }
 

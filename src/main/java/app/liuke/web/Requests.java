@@ -55,6 +55,15 @@ final class Requests {
         throw new BadRequest(name, "error.id.invalid", raw.length() > 20 ? raw.substring(0, 20) + "…" : raw);
     }
 
+    /** A whole-number query parameter within {@code min}..{@code max}; outside it (say {@code limit=-1}) is a 400 naming it. */
+    static int boundedInt(Context ctx, String name, int fallback, int min, int max) {
+        int value = intParam(ctx, name, fallback);
+        if (value < min || value > max) {
+            throw new BadRequest(name, "error.param.range", name, min, max);
+        }
+        return value;
+    }
+
     static int intParam(Context ctx, String name, int fallback) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) {

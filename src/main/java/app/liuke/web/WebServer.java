@@ -66,6 +66,7 @@ public final class WebServer {
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.maxRequestSize = config.server().maxRequestBytes();
+            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(texts)));
             javalin.jsonMapper(new JavalinJackson(json, false));
             errors.declare(javalin.routes);
             routes(javalin.routes, auth, customerApi, purchaseApi, classificationApi, health, services.metrics());

@@ -80,6 +80,9 @@ public final class TelegramUpdates implements UpdateTranslator {
     }
 
     private static Inbound buttonPress(CallbackQuery query) {
+        if (query.getId() == null || query.getId().isBlank() || query.getFrom() == null) {
+            throw new IllegalArgumentException("a callback_query without an id or sender");
+        }
         Person from = person(query.getFrom());
         var message = query.getMessage();
         ChatRef chat = message != null && message.getChat() != null ? chat(message.getChat())
