@@ -81,16 +81,23 @@ final class TodoChat {
     private Page page(Chat chat, int wanted) {
         StaffMember me = chat.staff().orElseThrow();
         List<TodoItem> items = todos.list(chat.handle(), TodoScope.staff(me.id()), chat.now());
+        String whose = me.name();
+        if (items.isEmpty() && me.role().atLeast(app.liuke.staff.Role.MANAGER) && ownsNobody(chat, me)) {
+            // An owner or manager without customers of their own sees the shop's (or the group's) list, never a false all-clear.
+            boolean shop = me.role() == app.liuke.staff.Role.OWNER || me.groupId() == null;
+            items = todos.list(chat.handle(), shop ? TodoScope.everyone() : TodoScope.group(me.groupId()), chat.now());
+            whose = shop ? chat.text("todo.whole.shop") : chat.text("todo.whole.group", "group", me.groupName());
+        }
         String week = holidaysThisWeek(chat);
         if (items.isEmpty()) {
-            return new Page(chat.text("todo.none", "name", me.name()) + week, List.of());
+            return new Page(chat.text("todo.none", "name", whose) + week, List.of());
         }
         int size = todos.rules().pageSize();
         int pages = (items.size() + size - 1) / size;
         int page = Math.max(1, Math.min(wanted, pages));
         List<TodoItem> shown = items.subList((page - 1) * size, Math.min(items.size(), page * size));
         int first = (page - 1) * size + 1;
-        String text = chat.text("todo.header", "name", me.name(), "count", items.size(), "page", page, "pages", pages)
+        String text = chat.text("todo.header", "name", whose, "count", items.size(), "page", page, "pages", pages)
                 + "\n" + new TodoLines(chat::text).lines(shown, first, false) + week;
         var buttons = itemButtons(chat, shown, first);
         var navigation = new ArrayList<Button>();
@@ -104,6 +111,10 @@ final class TodoChat {
             buttons.add(navigation);
         }
         return new Page(text, buttons);
+    }
+
+    private static boolean ownsNobody(Chat chat, StaffMember me) {
+        return chat.handle().queryLong("SELECT count(*) FROM customer WHERE owner_staff_id = :me", "me", me.id()) == 0;
     }
 
     private List<List<Button>> itemButtons(Chat chat, List<TodoItem> items, int first) {

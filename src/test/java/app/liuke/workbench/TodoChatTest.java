@@ -31,6 +31,14 @@ class TodoChatTest extends WorkbenchTestBase {
     }
 
     @Test
+    void anOwnerWithNoCustomersOfTheirOwn_seesTheShopsList_notAFalseAllClear() {
+        var todo = ask(TestShop.OWNER_ID, "/todo");
+        assertTrue(todo.text().startsWith("📋 全店的待办：5 位顾客"), todo.text());
+        assertTrue(todo.text().contains("孙七") && todo.text().contains("张三"), todo.text());
+        assertFalse(todo.text().contains("都照顾到了"), todo.text());
+    }
+
+    @Test
     void theNoteButton_logsTheNextMessageAsAFollowUp_andClosesALowScoreTask() {
         assertTrue(press(WANG, "todo|n|" + zhang).text().contains("请直接输入对 张三 的回访内容"));
         assertEquals("已为 张三 记下回访：电话回访，很满意", ask(WANG, "电话回访，很满意").text());
@@ -85,8 +93,9 @@ class TodoChatTest extends WorkbenchTestBase {
 
     @Test
     void anEmptyList_saysSo_andPagesTurnWithButtons() {
-        String owner = ask(TestShop.OWNER_ID, "/todo").text();
-        assertTrue(owner.startsWith("🎉"), "the owner has no customers of their own: " + owner);
+        ask(TestShop.OWNER_ID, "/staff add 7999 staff 小李");
+        String newcomer = ask(7999, "/todo").text();
+        assertTrue(newcomer.startsWith("🎉 小李"), "staff with nothing due hear so: " + newcomer);
 
         at("2026-02-01T10:00");
         for (int i = 0; i < 8; i++) {
