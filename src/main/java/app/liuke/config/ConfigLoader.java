@@ -17,6 +17,8 @@ import java.util.Set;
 public final class ConfigLoader {
     public static final Path DEFAULT_PATH = Path.of("config", "liuke.yaml");
     private static final String EMBEDDED = "/default-config/liuke.yaml";
+    /** The lists the shipped config fills in: a shop's file that leaves one out keeps the shipped one (product.md). */
+    static final List<String> SHIPPED_LISTS = List.of("offers", "campaigns.holidays.list", "campaigns.used-up.periods");
 
     private ConfigLoader() {
     }
@@ -34,6 +36,10 @@ public final class ConfigLoader {
     public static Result read(Path explicit, Map<String, String> environment) {
         var source = locate(explicit);
         var document = YamlDocument.parse(source.name(), source.text());
+        var defaults = YamlDocument.parse(embedded().name(), embedded().text());
+        for (String list : SHIPPED_LISTS) {
+            document = document.withDefault(list, defaults);
+        }
         var reader = new ConfigReader(document, environment);
         LiukeConfig config = bind(reader, source.name());
         return new Result(config, reader.finish());
@@ -58,6 +64,10 @@ public final class ConfigLoader {
                         "cannot read the config file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
             }
         }
+        return embedded();
+    }
+
+    private static Source embedded() {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(EMBEDDED)) {
             if (in == null) {
                 throw new IllegalStateException("the jar has no embedded default config");
@@ -102,9 +112,12 @@ public final class ConfigLoader {
         }
         var botScripts = Path.of(reader.string("botScripts", "bot-scripts"));
         var surveys = OfferConfig.surveys(reader);
+        var offers = OfferConfig.offers(reader, timezone);
+        var campaigns = CampaignConfig.campaigns(reader);
+        OfferConfig.checkGifts(reader, offers, campaigns);
         return new LiukeConfig(server, store, timezone, locale, telegram, wechat, wecom, staff, archive, points(reader),
-                classification(reader), OfferConfig.offers(reader, timezone), surveys, CampaignConfig.contact(reader, surveys.cooldownDays()),
-                CampaignConfig.dispatch(reader), CampaignConfig.campaigns(reader), reports(reader), workbench(reader), botScripts, sourceName);
+                classification(reader), offers, surveys, CampaignConfig.contact(reader, surveys.cooldownDays()),
+                CampaignConfig.dispatch(reader), campaigns, reports(reader), workbench(reader), botScripts, sourceName);
     }
 
     private static LiukeConfig.Points points(ConfigReader reader) {

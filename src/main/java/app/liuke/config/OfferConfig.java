@@ -41,6 +41,29 @@ final class OfferConfig {
         return List.copyOf(offers);
     }
 
+    /** Every offer a campaign hands out (birthday and holiday gifts, the reactivation offer) must be one of {@code offers}. */
+    static void checkGifts(ConfigReader reader, List<Offer> offers, List<app.liuke.campaign.CampaignSettings> campaigns) {
+        var ids = new java.util.TreeSet<String>();
+        offers.forEach(offer -> ids.add(offer.id()));
+        for (var campaign : campaigns) {
+            String path = "campaigns." + campaign.name();
+            campaign.gifts().forEach((tier, id) -> unknownOffer(reader, path + ".gifts." + tier, id, ids));
+            if (campaign.offer() != null && !campaign.offer().isBlank()) {
+                unknownOffer(reader, path + ".offer", campaign.offer(), ids);
+            }
+            for (int i = 0; i < campaign.holidays().size(); i++) {
+                String holiday = path + ".list[" + i + "].gifts.";
+                campaign.holidays().get(i).gifts().forEach((tier, id) -> unknownOffer(reader, holiday + tier, id, ids));
+            }
+        }
+    }
+
+    private static void unknownOffer(ConfigReader reader, String path, String id, java.util.Set<String> ids) {
+        if (!ids.contains(id)) {
+            reader.error(path, "no offer is called '" + id + "' (the offers in this config: " + String.join(", ", ids) + ")");
+        }
+    }
+
     private static Offer offer(ConfigReader reader, String path, ZoneId zone) {
         var tiers = new ArrayList<Tier>();
         var stages = new ArrayList<Stage>();

@@ -104,6 +104,33 @@ public final class YamlDocument {
         return 0;
     }
 
+    /**
+     * This document with {@code path} (a dotted path of sections, e.g. {@code campaigns.holidays.list})
+     * taken from {@code defaults} where this document lacks it, sections made as needed; lines of what
+     * came from the defaults are unknown (0). The shipped lists stay unless a shop's file names them.
+     */
+    public YamlDocument withDefault(String path, YamlDocument defaults) {
+        JsonNode fallback = defaults.at(path);
+        if (at(path) != null || fallback == null || !root.isObject()) {
+            return this;
+        }
+        ObjectNode copy = ((ObjectNode) root).deepCopy();
+        ObjectNode parent = copy;
+        String[] parts = path.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode next = parent.get(parts[i]);
+            if (next == null || next.isNull()) {
+                next = parent.putObject(parts[i]);
+            }
+            if (!next.isObject()) {
+                return this;
+            }
+            parent = (ObjectNode) next;
+        }
+        parent.set(parts[parts.length - 1], fallback.deepCopy());
+        return new YamlDocument(file, copy, lines);
+    }
+
     /** The node at a dotted path such as {@code offers[0].title}, or null when absent. */
     public JsonNode at(String path) {
         JsonNode node = root;

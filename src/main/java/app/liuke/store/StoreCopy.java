@@ -107,7 +107,14 @@ public final class StoreCopy {
             });
             statement.executeBatch();
         }
-        if (columns.contains("id") && !table.equals("offer")) {
+        boolean identity = false;
+        if (columns.contains("id")) {   // a text id (offer, web_session) has no sequence: NULL here
+            try (ResultSet sequence = target.createStatement().executeQuery(
+                    "SELECT pg_get_serial_sequence('" + table + "', 'id') IS NOT NULL")) {
+                identity = sequence.next() && sequence.getBoolean(1);
+            }
+        }
+        if (identity) {
             target.createStatement().execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'),"
                     + " GREATEST((SELECT COALESCE(max(id), 0) FROM " + table + "), 1), (SELECT count(*) > 0 FROM " + table + "))");
         }

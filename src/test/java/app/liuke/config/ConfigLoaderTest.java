@@ -165,4 +165,35 @@ class ConfigLoaderTest {
                 """), Map.of());
         assertFalse(config.toString().contains("very-secret"), config.toString());
     }
+
+    @Test
+    void aListTheShopLeavesOut_keepsItsShippedDefault_andOneItNamesReplacesIt() throws Exception {
+        var keeps = ConfigLoader.load(file("locale: en\ncampaigns:\n  holidays:\n    enabled: true\n"), Map.of());
+        assertEquals(7, keeps.offers().size(), "offers left out: the shipped seven");
+        assertFalse(keeps.campaign("holidays").holidays().isEmpty(), "holidays named without a list keep the shipped list");
+        assertFalse(keeps.campaign("used-up").usage().isEmpty());
+        var replaced = ConfigLoader.load(file("""
+                offers:
+                  - {id: only-one, title: 唯一, text: 到店有礼}
+                campaigns:
+                  birthday:
+                    gifts: {A: only-one, B: only-one, C: only-one}
+                  holidays:
+                    list: []
+                  reactivation:
+                    offer: only-one
+                """), Map.of());
+        assertEquals(List.of("only-one"), replaced.offers().stream().map(app.liuke.offer.Offer::id).toList());
+        assertTrue(replaced.campaign("holidays").holidays().isEmpty());
+    }
+
+    @Test
+    void aCampaignThatHandsOutAnOfferThatDoesNotExist_isNamedWithItsKey() throws Exception {
+        var errors = errorsOf("campaigns:\n  birthday:\n    gifts: {A: birthday-a, B: birthday-bb, C: birthday-c}\n"
+                + "  reactivation:\n    offer: come-back\n", Map.of());
+        assertTrue(errors.stream().anyMatch(e -> e.key().equals("campaigns.birthday.gifts.B") && e.message().contains("birthday-bb")),
+                errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.key().equals("campaigns.reactivation.offer") && e.message().contains("come-back")),
+                errors.toString());
+    }
 }
