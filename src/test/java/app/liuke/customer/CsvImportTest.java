@@ -123,12 +123,17 @@ class CsvImportTest {
     }
 
     @Test
-    void brokenCsv_keepsTheRowsBeforeTheBreak() throws Exception {
-        var report = importCustomers(file("c.csv", "name,phone\n甲,13800138000\n\"乙,13900139000\n丙,13700137000\n",
-                StandardCharsets.UTF_8, false));
-        assertEquals(1, shop.count("customer"));
-        assertEquals(1, report.errors().size(), report.toString());
+    void aRowWithBrokenQuotes_isReportedByLineInTheShopsLanguage_andTheImportGoesOn() throws Exception {
+        var report = importCustomers(file("c.csv", "name,phone\n甲,13800138000\n\"乙,13900139000\n丙,13700137000\n"
+                + "\"丁\"x,13600136000\n戊,13500135000\n", StandardCharsets.UTF_8, false));
+        assertEquals(3, shop.count("customer"), report.toString());
+        assertEquals(2, report.errors().size(), report.toString());
         assertEquals(3, report.errors().get(0).line());
+        assertTrue(report.errors().get(0).reason().contains("引号") && report.errors().get(0).reason().contains("已跳过"),
+                report.errors().get(0).reason());
+        assertEquals(5, report.errors().get(1).line());
+        assertTrue(report.errors().get(1).reason().contains("右引号"), report.errors().get(1).reason());
+        assertEquals(1, shop.queryLong("SELECT count(*) FROM customer WHERE name = '戊' AND phone = '+8613500135000'"));
     }
 
     @Test
