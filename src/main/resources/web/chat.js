@@ -8,6 +8,23 @@
   const tokenInput = document.getElementById('token');
   const mode = document.getElementById('mode');
   const error = document.getElementById('error');
+  // The page speaks the bot's language: the visitor's when it is Chinese or English, else the shop's.
+  const browser = (navigator.language || '').toLowerCase();
+  const lang = browser.startsWith('zh') ? 'zh' : browser.startsWith('en') ? 'en' : (document.documentElement.lang.startsWith('zh') ? 'zh' : 'en');
+  const WORDS = {
+    zh: { title: '留客 · 网页聊天', settings: '设置', name: '称呼', visitor: '访客', token: '员工模式：管理口令', staff: '员工模式（店主）',
+      customer: '顾客模式', placeholder: '输入消息，例如 /help', send: '发送' },
+    en: { title: 'Liuke · web chat', settings: 'Settings', name: 'Your name', visitor: 'Visitor', token: 'Staff mode: admin token',
+      staff: 'Staff mode (owner)', customer: 'Customer mode', placeholder: 'Type a message, e.g. /help', send: 'Send' },
+  }[lang];
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = WORDS.title;
+  document.getElementById('settingsLabel').textContent = WORDS.settings;
+  document.getElementById('nameLabel').textContent = WORDS.name;
+  document.getElementById('tokenLabel').textContent = WORDS.token;
+  document.getElementById('send').textContent = WORDS.send;
+  input.placeholder = WORDS.placeholder;
+  nameInput.placeholder = WORDS.visitor;
   // The chat's own token key: signing in to the dashboard does not turn this chat into staff mode.
   const TOKEN_KEY = 'liuke.chat.token';
   let last = 0;
@@ -29,7 +46,7 @@
   }
 
   function showMode() {
-    mode.textContent = tokenInput.value ? '员工模式 · staff (owner)' : '顾客模式 · customer';
+    mode.textContent = tokenInput.value ? WORDS.staff : WORDS.customer;
   }
 
   // One server-issued session per mode: a staff session is made (and used) with the admin token.

@@ -52,7 +52,8 @@ const WORDS = {
 };
 const STAGES = ['potential', 'new', 'repeat', 'loyal', 'dormant', 'churned'];
 const COLORS = ['#8b1e2d', '#d9822b', '#3f7f5f', '#2b6cb0', '#7a7a7a', '#b7a57a'];
-let lang = localStorage.getItem('liuke.lang') || (navigator.language.startsWith('zh') ? 'zh' : 'en');
+// The shop's language (the page's lang, set by the server from `locale`) until the user switches.
+let lang = localStorage.getItem('liuke.lang') || (document.documentElement.lang.startsWith('zh') ? 'zh' : 'en');
 let token = sessionStorage.getItem('liuke.token') || '';
 const charts = {};
 

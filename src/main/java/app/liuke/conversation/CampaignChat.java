@@ -159,11 +159,13 @@ final class CampaignChat {
         return reasons(chat.language(), report);
     }
 
+    /** The skips by reason in the language's brackets, e.g. "（已退订 2，近期已联系过 1）" or " (opted out 2, contacted recently 1)"; none: "". */
     private String reasons(String language, RunReport report) {
         if (report.skipped().isEmpty()) {
-            return "-";
+            return "";
         }
-        return report.skipped().entrySet().stream().map((Map.Entry<String, Integer> e) ->
-                texts.get(language, "campaign.reason." + e.getKey()) + " " + e.getValue()).collect(Collectors.joining("，"));
+        return texts.get(language, "punct.open") + report.skipped().entrySet().stream().map((Map.Entry<String, Integer> e) ->
+                texts.get(language, "campaign.reason." + e.getKey()) + " " + e.getValue())
+                .collect(Collectors.joining(texts.get(language, "punct.clause"))) + texts.get(language, "punct.close");
     }
 }

@@ -73,7 +73,7 @@ final class StaffCommands {
                     "points", customer.points(), "count", stats.count(), "total", Money.format(stats.totalCents()),
                     "last", stats.last() == null ? "-" : java.time.LocalDate.ofInstant(stats.last(), zone),
                     "owner", customer.ownerStaffName() == null ? "-" : customer.ownerStaffName(),
-                    "tags", customer.tags().isEmpty() ? "-" : String.join("、", customer.tags()),
+                    "tags", customer.tags().isEmpty() ? "-" : String.join(chat.text("punct.list"), customer.tags()),
                     "channels", customer.identities().isEmpty() ? "-" : customer.identities().stream()
                             .map(identity -> chat.text("channelName." + identity.channel())).distinct()
                             .collect(java.util.stream.Collectors.joining(" · ")),
@@ -103,7 +103,8 @@ final class StaffCommands {
             ClassificationCard card = classification.card(chat.handle(), customer.id());
             String tier = card.tier() == null ? null : card.tier().name();
             chat.say("staff.sale.done", "name", customer.name(), "amount", Money.format(cents),
-                    "items", items.isEmpty() ? "" : "（" + String.join(" ", items) + "）", "points", card.points(),
+                    "items", items.isEmpty() ? "" : chat.text("punct.open") + String.join(" ", items) + chat.text("punct.close"),
+                    "points", card.points(),
                     "tier", tier == null ? "-" : tier, "tierName", CardText.tierName(chat, tier));
         });
     }
@@ -139,7 +140,7 @@ final class StaffCommands {
         }
         lookup.one(chat, parts[0]).ifPresent(customer -> {
             Customer tagged = customers.addTags(chat.handle(), customer.id(), Set.of(parts[1]), chat.now());
-            chat.say("staff.tag.done", "name", customer.name(), "tag", parts[1].strip(), "tags", String.join("、", tagged.tags()));
+            chat.say("staff.tag.done", "name", customer.name(), "tag", parts[1].strip(), "tags", String.join(chat.text("punct.list"), tagged.tags()));
         });
     }
 

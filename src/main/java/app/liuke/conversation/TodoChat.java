@@ -133,7 +133,7 @@ final class TodoChat {
         if (upcoming.isEmpty()) {
             return "";
         }
-        return chat.text("todo.holidays", "list", String.join("、", upcoming.stream()
+        return chat.text("todo.holidays", "list", String.join(chat.text("punct.list"), upcoming.stream()
                 .map(h -> h.label() + " " + h.date().toString().substring(5)).toList()));
     }
 

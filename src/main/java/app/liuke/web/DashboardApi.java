@@ -31,8 +31,10 @@ final class DashboardApi {
     private final Todos todos;
     private final Database database;
     private final Clock clock;
+    private final java.util.Locale shopLocale;
 
-    DashboardApi(Reports reports, Trends trends, Todos todos, Database database, Clock clock) {
+    DashboardApi(Reports reports, Trends trends, Todos todos, Database database, Clock clock, java.util.Locale shopLocale) {
+        this.shopLocale = shopLocale;
         this.reports = reports;
         this.trends = trends;
         this.todos = todos;
@@ -41,7 +43,7 @@ final class DashboardApi {
     }
 
     void page(Context ctx) {
-        WebAssets.serve(ctx, "/web/dashboard.html", "text/html; charset=utf-8");
+        WebAssets.servePage(ctx, "/web/dashboard.html", shopLocale);
     }
 
     void file(Context ctx) {

@@ -12,6 +12,24 @@ final class WebAssets {
     private WebAssets() {
     }
 
+    /** An HTML page in the shop's language: its {@code <html lang>} is the shop's {@code locale}. */
+    static void servePage(Context ctx, String resource, java.util.Locale shopLocale) {
+        try (InputStream in = WebAssets.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            String page = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("<html lang=\"zh-CN\">", "<html lang=\"" + shopLocale.toLanguageTag() + "\">");
+            ctx.contentType("text/html; charset=utf-8")
+                    .header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Cache-Control", "no-cache")
+                    .result(page);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void serve(Context ctx, String resource, String type) {
         try (InputStream in = WebAssets.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -44,8 +44,11 @@ final class WebChatApi {
     private final AdminAuth auth;
     private final Requests requests;
     private final Clock clock;
+    private final java.util.Locale shopLocale;
 
-    WebChatApi(ChatPipeline pipeline, Outbox outbox, SendGate gate, Database database, AdminAuth auth, Requests requests, Clock clock) {
+    WebChatApi(ChatPipeline pipeline, Outbox outbox, SendGate gate, Database database, AdminAuth auth, Requests requests, Clock clock,
+               java.util.Locale shopLocale) {
+        this.shopLocale = shopLocale;
         this.gate = gate;
         this.pipeline = pipeline;
         this.outbox = outbox;
@@ -65,7 +68,7 @@ final class WebChatApi {
     }
 
     void page(Context ctx) {
-        WebAssets.serve(ctx, "/web/chat.html", "text/html; charset=utf-8");
+        WebAssets.servePage(ctx, "/web/chat.html", shopLocale);
     }
 
     void script(Context ctx) {

@@ -55,13 +55,14 @@ public final class WebServer {
                 WecomUpdates::chatKey, services.channels().flow(), config.server().maxRequestBytes(),
                 services.metrics().registry());
         var webChat = new WebChatApi(services.channels().pipeline(), services.channels().outbox(), services.channels().gate(), services.database(), auth,
-                requests, clock);
+                requests, clock, config.locale());
         var offerApi = new OfferApi(services.offers(), services.database(), requests, dates, clock);
         var surveyApi = new SurveyApi(services.surveys(), services.database(), services.staff(), requests, dates,
                 services.shopLanguage(), clock);
         var campaignApi = new CampaignApi(services.campaigns(), requests);
         var reportApi = new ReportApi(services.reports(), services.database(), clock);
-        var dashboard = new DashboardApi(services.reports(), services.trends(), services.todos(), services.database(), clock);
+        var dashboard = new DashboardApi(services.reports(), services.trends(), services.todos(), services.database(), clock,
+                config.locale());
         var errors = new ErrorMapping(texts, config.server().maxRequestBytes());
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;

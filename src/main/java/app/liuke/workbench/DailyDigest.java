@@ -64,7 +64,7 @@ public final class DailyDigest {
         return words.get("digest.text", "date", day, "sales", Money.format(sales.salesCents()), "purchases", sales.purchases(),
                 "onFile", sales.onFile(), "registration", SalesRow.percent(sales.registrationRate()),
                 "newCustomers", summary.newCustomers(), "followUps", summary.followUps(), "up", up, "down", down,
-                "campaigns", campaigns.isEmpty() ? words.get("digest.noCampaigns") : String.join("、", campaigns),
+                "campaigns", campaigns.isEmpty() ? words.get("digest.noCampaigns") : String.join(words.get("punct.list"), campaigns),
                 "broughtBack", broughtBack, "lowScores", lowScores, "openTasks", openTasks,
                 "csat", summary.csat() == null ? "-" : summary.csat(), "nps", summary.nps() == null ? "-" : summary.nps());
     }

@@ -60,7 +60,7 @@ class CliTest {
     void importWithBadRows_printsThemAndExitsWith1_exportAndBackupWork() throws Exception {
         Path csv = Files.writeString(folder.resolve("c.csv"), "name,phone\nAnna,13800138000\nBen,123\n");
         assertEquals(1, Cli.run("import", "customers", csv.toString(), "--config", config.toString()));
-        assertTrue(output().contains("line 3: phone: the phone number \"123\" is not a valid number"), output());
+        assertTrue(output().contains("line 3: phone: The phone number \"123\" is not a valid number"), output());
         assertTrue(output().contains("Read 2 rows: 1 new, 0 updated, 0 merged, 0 unchanged, 1 with errors."), output());
 
         Path exported = folder.resolve("out.csv");
