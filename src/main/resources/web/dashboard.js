@@ -13,7 +13,7 @@ const WORDS = {
     tierByStage: '等级 × 阶段', lifecycle: '生命周期变化（近 90 天）', satisfaction: '满意度与 NPS 趋势（近 12 个月）',
     funnel: '活动漏斗（近 90 天）', repurchaseByGroup: '各组复购率（本月）', findCustomer: '查找顾客', find: '查找',
     todo: '全店待办', customer: '顾客', owner: '负责人', reasons: '原因', nobody: '未分配', noTodo: '🎉 没有待办',
-    whyTier: '为什么是这个等级', history: '等级与阶段变化', followUps2: '回访', surveys: '问卷回答',
+    whyTier: '为什么是这个等级', history: '等级与阶段变化', followUps2: '回访', surveys: '问卷回答', lowScore: '低分',
     tier: '等级', stage: '阶段', points: '积分', phone: '电话', queued: '计划', skipped: '被规则跳过', delivered: '送达', redeemed: '用券', bought: '回店消费', noData: '暂无数据',
     escalated: '⚠️已上报', none: '无',
     stages: { potential: '潜在', new: '新客', repeat: '复购', loyal: '忠诚', dormant: '沉睡', churned: '流失' },
@@ -36,7 +36,7 @@ const WORDS = {
     satisfaction: 'CSAT and NPS over 12 months', funnel: 'Campaign funnel (90 days)', repurchaseByGroup: 'Repurchase rate by group (this month)',
     findCustomer: 'Find a customer', find: 'Find', todo: 'To-do for the shop', customer: 'Customer', owner: 'Owner',
     reasons: 'Why', nobody: 'nobody', noTodo: '🎉 Nothing to do', whyTier: 'Why this tier', history: 'Tier and stage changes',
-    followUps2: 'Follow-ups', surveys: 'Survey answers', tier: 'Tier', stage: 'Stage', points: 'Points', phone: 'Phone',
+    followUps2: 'Follow-ups', surveys: 'Survey answers', lowScore: 'low score', tier: 'Tier', stage: 'Stage', points: 'Points', phone: 'Phone',
     queued: 'planned', skipped: 'skipped by the rules',
     delivered: 'delivered', redeemed: 'redeemed', bought: 'bought', noData: 'No data yet', escalated: '⚠️ escalated', none: 'none',
     stages: { potential: 'potential', new: 'new', repeat: 'repeat', loyal: 'loyal', dormant: 'dormant', churned: 'churned' },
@@ -202,7 +202,7 @@ function rows(tableId, list, cells) {
 
 async function customerPage(id) {
   const [view, history, surveys] = await Promise.all([
-    api('/api/customers/' + id + '?lang=' + lang), api('/api/customers/' + id + '/history?lang=' + lang), api('/api/customers/' + id + '/surveys')]);
+    api('/api/customers/' + id + '?lang=' + lang), api('/api/customers/' + id + '/history?lang=' + lang), api('/api/customers/' + id + '/surveys?lang=' + lang)]);
   show('customer');
   const c = view.customer;
   const k = view.classification;
@@ -218,7 +218,7 @@ async function customerPage(id) {
   $('next-drop').textContent = k.nextDrop ? k.nextDrop.reason : '';
   rows('customer-purchases', view.recentPurchases, (p) => [when(p.date), '¥' + p.amount, (p.items || []).join('、'), p.staff || '']);
   rows('customer-follow-ups', view.recentFollowUps, (f) => [when(f.date), f.staff || '', f.method, f.content]);
-  rows('customer-surveys', surveys, (a) => [a.answeredAt, a.survey, a.question, a.score ?? a.choice ?? a.text ?? '-']);
+  rows('customer-surveys', surveys, (a) => [a.answeredAt, a.surveyTitle, a.questionText, a.low ? '⚠️ ' + a.answer + ' · ' + t('lowScore') : a.answer]);
   rows('customer-history', history, (h) => [when(h.date), h.kind, (h.from || '') + ' → ' + (h.to || ''), h.reason || '']);
 }
 

@@ -32,9 +32,12 @@ final class DashboardApi {
     private final Database database;
     private final Clock clock;
     private final java.util.Locale shopLocale;
+    private final java.util.function.Function<String, java.util.Optional<app.liuke.survey.Survey>> surveys;
 
-    DashboardApi(Reports reports, Trends trends, Todos todos, Database database, Clock clock, java.util.Locale shopLocale) {
+    DashboardApi(Reports reports, Trends trends, Todos todos, Database database, Clock clock, java.util.Locale shopLocale,
+                 java.util.function.Function<String, java.util.Optional<app.liuke.survey.Survey>> surveys) {
         this.shopLocale = shopLocale;
+        this.surveys = surveys;
         this.reports = reports;
         this.trends = trends;
         this.todos = todos;
@@ -99,11 +102,24 @@ final class DashboardApi {
         return Long.parseLong(value.strip());
     }
 
-    record AnswerView(String survey, String question, String kind, Integer score, String choice, String text, String answeredAt) {
+    /**
+     * One answer as a person reads it: the survey's title and the question's text in the page's
+     * language, the answer (a score, the chosen option's words, or the text), and whether the score is
+     * a low one (CSAT 2 or less, NPS 6 or less). {@code survey} and {@code question} keep the ids.
+     */
+    record AnswerView(String survey, String question, String kind, Integer score, String choice, String text, String answeredAt,
+                      String surveyTitle, String questionText, String answer, boolean low) {
     }
 
     void surveyAnswers(Context ctx) {
         long id = Requests.id(ctx, "id");
+        String lang = ctx.queryParam("lang");
+        String language = lang == null || lang.isBlank() ? shopLanguage()
+                : switch (lang.strip().toLowerCase(java.util.Locale.ROOT)) {
+                    case "zh" -> "zh-CN";
+                    case "en" -> "en";
+                    default -> throw new app.liuke.shared.InvalidInput("lang", "error.lang", lang.length() > 10 ? lang.substring(0, 10) : lang);
+                };
         var zone = reports.zone();
         ctx.json(database.read(handle -> handle.query("""
                 SELECT r.survey, a.question, a.kind, a.score, a.choice, a.text, a.answered_at FROM survey_answer a
@@ -111,8 +127,24 @@ final class DashboardApi {
                 row -> {
                     int score = row.getInt(4);
                     Integer scored = row.wasNull() ? null : score;
-                    return new AnswerView(row.getString(1), row.getString(2), row.getString(3), scored, row.getString(5), row.getString(6),
-                            java.time.LocalDateTime.ofInstant(java.time.Instant.ofEpochSecond(row.getLong(7)), zone).toString().replace('T', ' '));
+                    String surveyId = row.getString(1);
+                    String questionId = row.getString(2);
+                    String choice = row.getString(5);
+                    String text = row.getString(6);
+                    var survey = surveys.apply(surveyId);
+                    var question = survey.flatMap(s -> s.questions().stream().filter(q -> q.id().equals(questionId)).findFirst());
+                    String answer = scored != null ? String.valueOf(scored)
+                            : choice != null ? question.flatMap(q -> q.choice(choice)).map(c -> c.text().in(language)).orElse(choice)
+                            : text == null ? "-" : text;
+                    return new AnswerView(surveyId, questionId, row.getString(3), scored, choice, text,
+                            java.time.LocalDateTime.ofInstant(java.time.Instant.ofEpochSecond(row.getLong(7)), zone).toString().replace('T', ' '),
+                            survey.map(s -> s.title().in(language)).orElse(surveyId),
+                            question.map(q -> q.text().in(language)).orElse(questionId), answer,
+                            scored != null && question.map(q -> q.low(scored)).orElse(false));
                 }, "id", id)));
+    }
+
+    private String shopLanguage() {
+        return shopLocale.getLanguage().equals("zh") ? "zh-CN" : "en";
     }
 }

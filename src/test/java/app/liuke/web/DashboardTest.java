@@ -36,7 +36,9 @@ class DashboardTest extends WebShopTest {
                     INSERT INTO survey_response (survey, occurrence, customer_id, channel, chat_id, language, status, invited_at,
                                                  updated_at, expires_at) VALUES ('post-purchase', 'x', :c, 'web', 'w', 'zh', 'completed', :now, :now, :now)""",
                     "c", wang, "now", shop.clock.instant().getEpochSecond());
-            handle.update("INSERT INTO survey_answer (response_id, question, kind, score, answered_at) VALUES (:r, 'csat', 'csat', 4, :now)",
+            handle.update("INSERT INTO survey_answer (response_id, question, kind, score, answered_at) VALUES (:r, 'satisfaction', 'csat', 4, :now)",
+                    "r", response, "now", shop.clock.instant().getEpochSecond());
+            handle.update("INSERT INTO survey_answer (response_id, question, kind, score, answered_at) VALUES (:r, 'recommend', 'nps', 3, :now)",
                     "r", response, "now", shop.clock.instant().getEpochSecond());
             shop.liuke.trends().snapshot(handle, shop.clock.instant());
         });
@@ -83,16 +85,19 @@ class DashboardTest extends WebShopTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-name"), "王芳"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-purchases"), "手链"));
             assertTrue(browser.driver.findElement(By.id("customer-follow-ups")).getText().contains("电话回访，很满意"));
-            assertTrue(browser.driver.findElement(By.id("customer-surveys")).getText().contains("4"));
+            String answers = browser.driver.findElement(By.id("customer-surveys")).getText();
+            assertTrue(answers.contains("购物满意度回访") && answers.contains("这次购物您满意吗"), "titles and questions, not ids: " + answers);
+            assertTrue(answers.contains("⚠️ 3 · 低分") && !answers.contains("post-purchase"), answers);
             assertTrue(browser.driver.findElement(By.id("customer-history")).getText().contains("→"));
             assertTrue(!browser.driver.findElement(By.id("tier-reason")).getText().isBlank(), "the tier is explained");
             saveScreenshot(browser, "dashboard-customer.png");
 
             browser.driver.findElement(By.id("language")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-tier"), "Tier"));
-            for (String explained : List.of("tier-reason", "stage-reason")) {
+            for (String explained : List.of("tier-reason", "stage-reason", "customer-surveys")) {
                 wait.until(driver -> !driver.findElement(By.id(explained)).getText().matches("(?s).*\\p{IsHan}.*"));
             }
+            assertTrue(browser.driver.findElement(By.id("customer-surveys")).getText().contains("low score"));
             browser.driver.findElement(By.id("nav-overview")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("card-sales"), "Sales this month"));
 

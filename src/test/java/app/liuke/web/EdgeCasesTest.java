@@ -29,6 +29,8 @@ class EdgeCasesTest extends TelegramShopTest {
         assertEquals("limit", refused.json().path("field").asText());
         assertEquals(400, shop.get("/api/customers/1/purchases?limit=501").status());
         assertEquals(200, shop.get("/api/customers/1/purchases?limit=5").status());
+        assertEquals(400, shop.get("/api/customers/1/surveys?lang=fr").status(), "an unknown language is named, not ignored");
+        assertEquals(200, shop.get("/api/customers/1/surveys?lang=en").status());
     }
 
     @Test
