@@ -45,8 +45,22 @@ public final class Members {
         return new Registration(id, true);
     }
 
-    /** Keeps the channel's name for the identity up to date; a message from someone proves they are reachable. */
+    /** The names Liuke makes up for someone who gave none (访客 ab12, Visitor ab12, 微信用户 ab12). */
+    private static final java.util.regex.Pattern MADE_UP = java.util.regex.Pattern.compile("(访客|Visitor|微信用户) \\S{1,8}");
+
+    /**
+     * Keeps the channel's name for the identity up to date; a message from someone proves they are
+     * reachable. A customer still called by a made-up name takes the name they now give (one name
+     * everywhere); a name staff entered is never replaced.
+     */
     public void remember(Handle handle, Person person) {
+        String given = ChatInput.name(person.displayName(), person.userId());
+        if (given != null && !MADE_UP.matcher(given).matches()) {
+            customerOf(handle, person).ifPresent(id -> handle.queryOne("SELECT name FROM customer WHERE id = :id",
+                    row -> row.getString(1), "id", id).filter(name -> MADE_UP.matcher(name).matches() && !name.equals(given))
+                    .ifPresent(madeUp -> handle.update("UPDATE customer SET name = :name, updated_at = updated_at WHERE id = :id",
+                            "name", given, "id", id)));
+        }
         handle.update("""
                 UPDATE channel_identity SET display_name = :name, username = :username, unreachable_at = NULL
                 WHERE channel = :channel AND external_id = :id

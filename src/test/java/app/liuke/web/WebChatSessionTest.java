@@ -61,4 +61,20 @@ class WebChatSessionTest extends WebShopTest {
         assertEquals(200, refused.status());
         assertTrue(refused.body().contains("店员"), refused.body());
     }
+
+    @Test
+    void aVisitorWhoGivesTheirName_isCalledByItEverywhere_butAStaffEnteredNameStays() {
+        String session = newSession(null);
+        assertEquals(200, say(session, "/start", null).status());
+        assertTrue(shop.liuke.database().read(h -> h.queryOne("SELECT name FROM customer", r -> r.getString(1))).orElseThrow()
+                .startsWith("访客 "));
+        var named = shop.send("POST", "/chat/api/messages", "{\"session\": \"" + session + "\", \"text\": \"/me\", \"name\": \"小红\"}", null);
+        assertTrue(named.body().contains("小红"), "the card already says the new name: " + named.body());
+        assertEquals("小红", shop.liuke.database().read(h -> h.queryOne("SELECT name FROM customer", r -> r.getString(1))).orElseThrow());
+        long id = shop.queryLong("SELECT id FROM customer");
+        assertEquals(200, shop.patch("/api/customers/" + id, "{\"name\": \"王小红\"}").status());
+        shop.send("POST", "/chat/api/messages", "{\"session\": \"" + session + "\", \"text\": \"/me\", \"name\": \"Hong\"}", null);
+        assertEquals("王小红", shop.liuke.database().read(h -> h.queryOne("SELECT name FROM customer", r -> r.getString(1))).orElseThrow(),
+                "a name staff entered is the shop's, not replaced by what the chat says");
+    }
 }
