@@ -52,6 +52,8 @@ final class DemoActivity {
                 WHERE p.customer_id IS NOT NULL AND p.purchased_at > :since AND p.purchased_at < :until ORDER BY p.id""",
                 row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)},
                 "since", now.getEpochSecond() - 365 * DAY, "until", now.getEpochSecond() - DAY);
+        long[] latest = null;   // the most recent survey within a month: the low score a running shop still has to answer
+        boolean taskOpened = false;
         for (long[] purchase : purchases) {
             if (random.nextInt(5) != 0) {
                 continue;
@@ -70,12 +72,23 @@ final class DemoActivity {
             handle.update(answer, "r", response, "q", "best", "k", "choice", "s", null,
                     "c", List.of("service", "product", "price").get(random.nextInt(3)), "at", at);
             if (csat <= 2 && now.getEpochSecond() - at < 30 * DAY) {
-                handle.insert("""
-                        INSERT INTO follow_up_task (customer_id, kind, staff_id, detail, survey_response_id, created_at)
-                        VALUES (:customer, 'low-score', :staff, :detail, :response, :at)""", "customer", purchase[1], "staff", purchase[3],
-                        "detail", "⚠️ 差评：满意度 " + csat + "/5，请尽快回访", "response", response, "at", at);
+                openTask(handle, purchase, response, csat, at);
+                taskOpened = true;
+            } else if (now.getEpochSecond() - at < 30 * DAY) {
+                latest = new long[] {purchase[0], purchase[1], purchase[2], purchase[3], response, at};
             }
         }
+        if (!taskOpened && latest != null) {
+            handle.update("UPDATE survey_answer SET score = 2 WHERE response_id = :r AND question = 'satisfaction'", "r", latest[4]);
+            openTask(handle, latest, latest[4], 2, latest[5]);
+        }
+    }
+
+    private static void openTask(Handle handle, long[] purchase, long response, int csat, long at) {
+        handle.insert("""
+                INSERT INTO follow_up_task (customer_id, kind, staff_id, detail, survey_response_id, created_at)
+                VALUES (:customer, 'low-score', :staff, :detail, :response, :at)""", "customer", purchase[1], "staff", purchase[3],
+                "detail", "⚠️ 差评：满意度 " + csat + "/5，请尽快回访", "response", response, "at", at);
     }
 
     /** Campaign messages of the past 90 days (every ninth planned one skipped by the contact rules); some customers came back. */

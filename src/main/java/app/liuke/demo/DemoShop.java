@@ -69,6 +69,11 @@ public final class DemoShop {
             }
             new DemoActivity(liuke, random).seed(handle, now, reclassification);
             reclassification.flush(handle, now);
+            // A live shop would have seen each customer go dormant the day their 90 days ran out, not today.
+            handle.update("""
+                    UPDATE customer SET stage_since = last_purchase_at + :dormant
+                    WHERE stage = 'dormant' AND last_purchase_at IS NOT NULL AND last_purchase_at + :dormant < :now""",
+                    "dormant", liuke.config().classification().dormantAfterDays() * 86_400L, "now", now.getEpochSecond());
             return CUSTOMERS;
         });
         if (seeded > 0) {
@@ -114,11 +119,15 @@ public final class DemoShop {
                 SOURCES[random.nextInt(SOURCES.length)], null, index % 40 == 39, identities, created);
         long id = liuke.customers().upsert(handle, draft, now, reclassification).customerId();
         seedPurchases(handle, id, owner, store, created, now, reclassification);
-        if (random.nextInt(3) == 0) {
+        // A well-run shop: most customers were followed up in the last three weeks, a tenth are coming due or just overdue,
+        // a couple were never called; so the to-do list is a day's work, not the whole archive.
+        int roll = random.nextInt(100);
+        if (roll < 98) {
+            int daysAgo = roll < 88 ? 1 + random.nextInt(20) : 24 + random.nextInt(11);
             handle.insert("""
                     INSERT INTO follow_up (customer_id, staff_id, happened_at, method, content)
                     VALUES (:customer, :staff, :at, :method, :content)""",
-                    "customer", id, "staff", owner, "at", now.minus(Duration.ofDays(1 + random.nextInt(120))).getEpochSecond(),
+                    "customer", id, "staff", owner, "at", now.minus(Duration.ofDays(daysAgo)).getEpochSecond(),
                     "method", FollowUpMethod.values()[random.nextInt(3)].code(), "content", "回访：对上次购买满意，提醒新品到店");
         }
     }

@@ -63,7 +63,13 @@ class DemoShopTest {
             long staff = scalar(shop, "SELECT id FROM staff WHERE name = '李娜'");
             var todo = shop.liuke.database().read(h -> shop.liuke.todos().list(h, app.liuke.workbench.TodoScope.staff(staff),
                     shop.clock.instant()));
-            assertTrue(todo.size() > 3, "李娜 has customers to follow up: " + todo.size());
+            assertTrue(todo.size() >= 1 && todo.size() <= 15, "李娜 has a day's work, not the whole archive: " + todo.size());
+            var shopList = shop.liuke.database().read(h -> shop.liuke.todos().list(h, app.liuke.workbench.TodoScope.everyone(),
+                    shop.clock.instant()));
+            assertTrue(shopList.size() >= 10 && shopList.size() <= 80, "a well-run shop: " + shopList.size() + " of 300 due");
+            assertEquals(app.liuke.workbench.TodoReason.LOW_SCORE, shopList.get(0).first(), "the most urgent first");
+            long escalated = shopList.stream().filter(app.liuke.workbench.TodoItem::escalated).count();
+            assertTrue(escalated < shopList.size() / 2, escalated + " of " + shopList.size() + " escalated: a few, not all");
         }
     }
 }
