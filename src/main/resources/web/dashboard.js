@@ -13,7 +13,7 @@ const WORDS = {
     tierByStage: '等级 × 阶段', lifecycle: '生命周期变化（近 90 天）', satisfaction: '满意度与 NPS 趋势（近 12 个月）',
     funnel: '活动漏斗（近 90 天）', repurchaseByGroup: '各组复购率（本月）', findCustomer: '查找顾客', find: '查找',
     todo: '全店待办', customer: '顾客', owner: '负责人', reasons: '原因', nobody: '未分配', noTodo: '🎉 没有待办',
-    whyTier: '为什么是这个等级', history: '等级与阶段变化', followUps2: '回访', surveys: '问卷回答', lowScore: '低分',
+    whyTier: '为什么是这个等级', history: '等级与阶段变化', followUps2: '回访', surveys: '问卷回答', lowScore: '低分', noSuchCustomer: '没有这位顾客（可能编号不对或已合并）。',
     tier: '等级', stage: '阶段', points: '积分', phone: '电话', queued: '计划', skipped: '被规则跳过', delivered: '送达', redeemed: '用券', bought: '回店消费', noData: '暂无数据',
     escalated: '⚠️已上报', none: '无',
     stages: { potential: '潜在', new: '新客', repeat: '复购', loyal: '忠诚', dormant: '沉睡', churned: '流失' },
@@ -36,7 +36,7 @@ const WORDS = {
     satisfaction: 'CSAT and NPS over 12 months', funnel: 'Campaign funnel (90 days)', repurchaseByGroup: 'Repurchase rate by group (this month)',
     findCustomer: 'Find a customer', find: 'Find', todo: 'To-do for the shop', customer: 'Customer', owner: 'Owner',
     reasons: 'Why', nobody: 'nobody', noTodo: '🎉 Nothing to do', whyTier: 'Why this tier', history: 'Tier and stage changes',
-    followUps2: 'Follow-ups', surveys: 'Survey answers', lowScore: 'low score', tier: 'Tier', stage: 'Stage', points: 'Points', phone: 'Phone',
+    followUps2: 'Follow-ups', surveys: 'Survey answers', lowScore: 'low score', noSuchCustomer: 'There is no such customer (a wrong number, or merged into another).', tier: 'Tier', stage: 'Stage', points: 'Points', phone: 'Phone',
     queued: 'planned', skipped: 'skipped by the rules',
     delivered: 'delivered', redeemed: 'redeemed', bought: 'bought', noData: 'No data yet', escalated: '⚠️ escalated', none: 'none',
     stages: { potential: 'potential', new: 'new', repeat: 'repeat', loyal: 'loyal', dormant: 'dormant', churned: 'churned' },
@@ -75,12 +75,14 @@ function isoDay(date) {
 }
 
 class Refused extends Error {}
+class Missing extends Error {}
 
 async function api(path) {
   const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token } });
   if (response.status === 401 || response.status === 403) {
     throw new Refused(response.status === 403 ? 'apiOff' : 'badToken');
   }
+  if (response.status === 404) throw new Missing(path);
   if (!response.ok) throw new Error(path + ': ' + response.status);
   return response.json();
 }
@@ -93,6 +95,7 @@ function translate() {
 
 function show(id) {
   ['login', 'overview', 'customer'].forEach((name) => { $(name).hidden = name !== id; });
+  if (id === 'none') { $('customer-name').textContent = ''; }
   $('logout').hidden = id === 'login';
 }
 
@@ -236,12 +239,17 @@ async function search(event) {
 async function route() {
   translate();
   $('error').hidden = true;
+  window.scrollTo(0, 0);                      // a new page starts at its top
   if (!token) { show('login'); return; }
   try {
     const match = location.hash.match(/^#customer\/(\d{1,18})$/);
     await (match ? customerPage(match[1]) : overview());
   } catch (e) {
-    if (e instanceof Refused) {
+    if (e instanceof Missing) {                // an unknown customer: say so, and show nobody's data
+      show('none');
+      $('error').textContent = t('noSuchCustomer');
+      $('error').hidden = false;
+    } else if (e instanceof Refused) {
       token = '';
       sessionStorage.removeItem('liuke.token');
       show('login');

@@ -123,6 +123,8 @@ public final class WebServer {
     /** The dashboard's page and scripts (public: they hold no data) and the data it reads (behind the token). */
     private static void dashboardRoutes(RoutesConfig routes, DashboardApi dashboard) {
         routes.get("/", dashboard::page);
+        routes.get("/favicon.svg", ctx -> WebAssets.serve(ctx, "/web/favicon.svg", "image/svg+xml"));
+        routes.get("/favicon.ico", ctx -> WebAssets.serve(ctx, "/web/favicon.svg", "image/svg+xml"));
         routes.get("/dashboard/{file}", dashboard::file);
         routes.get("/api/reports/trends", dashboard::trends);
         routes.get("/api/reports/campaigns", dashboard::campaigns);

@@ -1,6 +1,7 @@
 package app.liuke.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.liuke.support.Browser;
@@ -105,6 +106,56 @@ class DashboardTest extends WebShopTest {
             var loaded = (List<String>) js(browser, "return performance.getEntriesByType('resource').map(e => e.name)");
             assertTrue(loaded.stream().anyMatch(url -> url.endsWith("/dashboard/chart.umd.js")), loaded.toString());
             assertTrue(loaded.stream().allMatch(url -> url.startsWith(base)), "nothing from outside the jar: " + loaded);
+        }
+    }
+
+    /** True when the page can be scrolled sideways (it should not, at any width). */
+    private boolean scrollsSideways(Browser browser) {
+        return (Boolean) js(browser, "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+    }
+
+    @Test
+    void atPhoneAndDesktopWidths_nothingSpills_pagesStartAtTheTop_andAnUnknownCustomerShowsNobody() throws Exception {
+        long wang = seed();
+        String base = "http://127.0.0.1:" + shop.port();
+        assertEquals(200, shop.send("GET", "/favicon.ico", null, null).status());
+        try (var browser = new Browser(folder.resolve("layout"))) {
+            var wait = browser.waiting();
+            for (var size : List.of(new org.openqa.selenium.Dimension(390, 844), new org.openqa.selenium.Dimension(1400, 900))) {
+                browser.driver.manage().window().setSize(size);
+                browser.driver.get(base + "/");
+                if (!browser.driver.findElements(By.id("token")).isEmpty() && browser.driver.findElement(By.id("token")).isDisplayed()) {
+                    browser.driver.findElement(By.id("token")).sendKeys(TestShopToken.VALUE);
+                    browser.driver.findElement(By.id("login-button")).click();
+                }
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("card-sales"), "¥"));
+                assertFalse(scrollsSideways(browser), "the overview scrolls sideways at " + size);
+                assertEquals(Boolean.TRUE, js(browser, "return [...document.querySelectorAll('header h1, header nav a, header nav button')]"
+                        + ".every(e => e.getClientRects().length <= 1)"), "no header word breaks across lines at " + size);
+
+                js(browser, "window.scrollTo(0, 400)");
+                browser.driver.get(base + "/#customer/" + wang);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-name"), "王芳"));
+                assertEquals(0L, ((Number) js(browser, "return Math.round(window.scrollY)")).longValue(), "a new page starts at its top");
+                assertFalse(scrollsSideways(browser), "the customer page scrolls sideways at " + size);
+                assertEquals(Boolean.TRUE, js(browser, "return [...document.querySelectorAll('#customer-facts .card')]"
+                        + ".every(c => c.scrollWidth <= c.clientWidth + 1)"), "the phone number stays inside its card at " + size);
+
+                browser.driver.get(base + "/#customer/99999");
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+                assertTrue(browser.driver.findElement(By.id("error")).getText().contains("没有这位顾客"));
+                assertFalse(browser.driver.findElement(By.id("customer")).isDisplayed(), "王芳 is no longer on screen");
+            }
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.driver.get(base + "/chat");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("text")));
+            for (int i = 0; i < 3; i++) {
+                browser.driver.findElement(By.id("text")).sendKeys("/help" + org.openqa.selenium.Keys.ENTER);
+            }
+            wait.until(driver -> driver.findElements(By.cssSelector(".bubble.bot")).size() >= 3);
+            assertEquals(Boolean.TRUE, js(browser, "return document.scrollingElement.scrollHeight <= document.scrollingElement.clientHeight + 1"),
+                    "only the messages scroll in the chat, not the page as well");
+            assertFalse(scrollsSideways(browser), "the chat scrolls sideways on a phone");
         }
     }
 
