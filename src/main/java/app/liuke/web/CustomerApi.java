@@ -42,11 +42,24 @@ final class CustomerApi {
     record UpsertView(String outcome, CustomerViews.CustomerView customer) {
     }
 
+    /**
+     * Searches run one at a time, in arrival order: a name search scans the archive, and a burst of
+     * them would otherwise take both cores from the writes (sales, the webhook's inbox). A shop's staff
+     * never notice the queue; purchases keep their pace (docs/benchmarks.md, mixed load).
+     */
+    private final java.util.concurrent.Semaphore searching = new java.util.concurrent.Semaphore(1, true);
+
     void search(Context ctx) {
         var segment = Segment.parse(ctx.queryParam("segment"), shopDays, clock.instant());
         var query = new CustomerQuery(ctx.queryParam("q"), ctx.queryParam("tag"), segment, Requests.intParam(ctx, "page", 1),
                 Requests.intParam(ctx, "size", 50));
-        var page = customers.search(query);
+        searching.acquireUninterruptibly();
+        app.liuke.shared.Page<app.liuke.customer.Customer> page;
+        try {
+            page = customers.search(query);
+        } finally {
+            searching.release();
+        }
         ctx.json(new Page<>(page.items().stream().map(views::of).toList(), page.page(), page.size(), page.total()));
     }
 

@@ -62,7 +62,7 @@ public final class WebServer {
         var campaignApi = new CampaignApi(services.campaigns(), requests);
         var reportApi = new ReportApi(services.reports(), services.database(), clock);
         var dashboard = new DashboardApi(services.reports(), services.trends(), services.todos(), services.database(), clock,
-                config.locale(), services.surveys().engine()::survey);
+                config.locale(), survey -> services.surveys().engine().survey(survey));
         var errors = new ErrorMapping(texts, config.server().maxRequestBytes());
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
