@@ -10,14 +10,12 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,7 +79,7 @@ final class CsvImportRun {
                 notes.add("ignored columns: " + String.join(", ", columns.ignored()));
             }
             Row row = rows.apply(columns);
-            try (var source = new RecordSource(parser, errors, file, charset, parser.getHeaderNames(), texts)) {
+            try (var source = new CsvRecords(parser, FORMAT, errors, file, charset, parser.getHeaderNames(), texts)) {
             int[] count = {0};
             while (source.hasNext()) {
                 database.useTransaction(handle -> {
@@ -111,101 +109,6 @@ final class CsvImportRun {
 
     private String label(InvalidInput e) {
         return e.field() == null ? "" : e.field() + ": ";
-    }
-
-    /**
-     * The records of the file with the line each starts on. A row that is not readable CSV (a quote
-     * opened and never closed, a character right after a closing quote) is reported by its line, in
-     * the shop's language, and skipped: reading goes on from the next line with a fresh parser.
-     */
-    private static final class RecordSource implements AutoCloseable {
-        private final List<ImportReport.RowError> errors;
-        private final Path file;
-        private final Charset charset;
-        private final List<String> header;
-        private final Texts texts;
-        private CSVParser parser;
-        private Iterator<CSVRecord> records;
-        private long offset;
-        private long lineAfterPrevious;
-        private long startLine;
-        private boolean broken;
-
-        RecordSource(CSVParser parser, List<ImportReport.RowError> errors, Path file, Charset charset, List<String> header,
-                     Texts texts) {
-            this.parser = parser;
-            this.records = parser.iterator();
-            this.errors = errors;
-            this.file = file;
-            this.charset = charset;
-            this.header = List.copyOf(header);
-            this.texts = texts;
-            this.lineAfterPrevious = parser.getCurrentLineNumber();
-        }
-
-        boolean hasNext() {
-            while (!broken) {
-                try {
-                    return records.hasNext();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    long line = lineAfterPrevious + 1;
-                    String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-                    errors.add(new ImportReport.RowError(line, texts.get("import.brokenRow", why(reason))));
-                    resumeAfter(line);
-                }
-            }
-            return false;
-        }
-
-        private String why(String reason) {
-            String message = String.valueOf(reason);
-            String lower = message.toLowerCase(java.util.Locale.ROOT);
-            if (lower.contains("eof reached before encapsulated token finished")) {
-                return texts.get("import.brokenRow.unclosedQuote");
-            }
-            if (lower.contains("between encapsulated token and delimiter")) {
-                return texts.get("import.brokenRow.afterQuote");
-            }
-            return message;
-        }
-
-        /** A new parser from the line after {@code brokenLine} on, with the file's header. */
-        private void resumeAfter(long brokenLine) {
-            try {
-                parser.close();
-                var reader = Files.newBufferedReader(file, charset);
-                for (long skipped = 0; skipped < brokenLine; skipped++) {
-                    if (reader.readLine() == null) {
-                        broken = true;
-                        reader.close();
-                        return;
-                    }
-                }
-                parser = CSVParser.builder().setReader(reader).setFormat(FORMAT.builder()
-                        .setHeader(header.toArray(String[]::new)).setSkipHeaderRecord(false).get()).get();
-                records = parser.iterator();
-                offset = brokenLine;
-                lineAfterPrevious = brokenLine;
-            } catch (IOException e) {
-                broken = true;
-            }
-        }
-
-        CSVRecord next() {
-            CSVRecord record = records.next();
-            startLine = lineAfterPrevious + 1;
-            lineAfterPrevious = offset + parser.getCurrentLineNumber();
-            return record;
-        }
-
-        long startLine() {
-            return startLine;
-        }
-
-        @Override
-        public void close() throws IOException {
-            parser.close();
-        }
     }
 
     /** Counts bytes read, for the progress bar. */
