@@ -95,11 +95,11 @@ public final class CampaignPlanner {
         var params = new ArrayList<>(List.of(audience.params()));
         params.addAll(List.of("pAfter", after, "pAfterOcc", afterOccurrence, "pDay", day.number(), "pPriority", settings.priority(),
                 "pKey", "campaign:" + campaign.name() + ":", "pLimit", PAGE,
-                "pNow", day.now().getEpochSecond(), "pMonth", policy.monthStart(day.now()).getEpochSecond(),
+
                 "pCapA", policy.capSince(Tier.A, day.now()).getEpochSecond(),
                 "pCapB", policy.capSince(Tier.B, day.now()).getEpochSecond(),
                 "pCapC", policy.capSince(Tier.C, day.now()).getEpochSecond()));
-        return handle.query("""
+        List<Row> rows = handle.query("""
                 SELECT a.*, c.name AS c_name, c.tier AS c_tier, c.opted_out AS c_opted_out, c.store AS c_store,
                        c.owner_staff_id AS c_staff,
                        (SELECT i.channel || char(31) || i.external_id FROM channel_identity i
@@ -107,10 +107,6 @@ public final class CampaignPlanner {
                            AND i.channel IN ('telegram', 'wechat', 'wecom', 'web')
                          ORDER BY CASE i.channel WHEN 'telegram' THEN 0 WHEN 'wechat' THEN 1 WHEN 'wecom' THEN 2 ELSE 3 END, i.created_at DESC
                          LIMIT 1) AS c_chat,
-                       EXISTS (SELECT 1 FROM channel_identity i WHERE i.customer_id = a.customer_id AND i.channel = 'wechat'
-                               AND i.window_until > :pNow AND i.window_left > 0) AS c_window,
-                       (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.channel = 'wecom'
-                         AND o.campaign IS NOT NULL AND o.status IN ('pending', 'sent') AND o.created_at >= :pMonth) AS c_wecom,
                        EXISTS (SELECT 1 FROM channel_identity i WHERE i.customer_id = a.customer_id) AS c_known,
                        EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = :pKey || a.customer_id || ':' || a.occurrence) AS c_done,
                        (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
@@ -133,10 +129,33 @@ public final class CampaignPlanner {
             var facts = new ContactPolicy.Facts(row.getLong("customer_id"), row.getString("c_name"), Tier.valueOf(row.getString("c_tier")),
                     row.getInt("c_opted_out") != 0, ref, row.getInt("c_known") != 0, row.getLong("c_recent"), row.getLong("c_slot"),
                     row.getString("c_slot_by"), row.getLong("c_lower"), RowMapper.longOrNull(row, "c_survey"),
-                    row.getInt("c_window") != 0, row.getLong("c_wecom"));
+                    false, 0);
             return new Row(campaign.target(row, day), facts, row.getInt("c_done") != 0, row.getString("c_store"),
                     RowMapper.longOrNull(row, "c_staff"));
         }, params.toArray());
+        return rows.stream().map(row -> channelFacts(handle, row, day)).toList();
+    }
+
+    /**
+     * What only some channels need, asked only for those customers: a WeChat chat's reply window, and
+     * the WeCom mass messages the customer already has this month.
+     */
+    private Row channelFacts(Handle handle, Row row, CampaignDay day) {
+        var facts = row.facts();
+        if (facts.chat() == null || !(facts.chat().channel().equals("wechat") || facts.chat().channel().equals("wecom"))) {
+            return row;
+        }
+        boolean windowOpen = facts.chat().channel().equals("wechat")
+                && new app.liuke.channel.wechat.ReplyWindows().open(handle, facts.chat().chatId(), day.now());
+        long wecomThisMonth = !facts.chat().channel().equals("wecom") ? 0 : handle.queryLong("""
+                SELECT count(*) FROM outbox WHERE customer_id = :customer AND channel = 'wecom' AND campaign IS NOT NULL
+                  AND status IN ('pending', 'sent') AND created_at >= :month""", "customer", facts.customerId(),
+                "month", policy.monthStart(day.now()).getEpochSecond());
+        var withChannel = new ContactPolicy.Facts(facts.customerId(), facts.name(), facts.tier(), facts.optedOut(), facts.chat(),
+                facts.hasIdentity(), facts.recentMarketing(), facts.slotTaken(), facts.slotTakenBy(), facts.slotLowerPending(),
+                facts.lastSurveyAt(), windowOpen, wecomThisMonth);
+        return new Row(row.target(), withChannel, row.done(), row.store(), row.staffId());
+
     }
 
     private void decide(Handle handle, Campaign campaign, Row row, CampaignDay day, Tally tally, boolean preview) {

@@ -119,8 +119,9 @@ public final class ContactPolicy implements SendGate {
         if (row.customerId() != null && handle.queryLong("SELECT opted_out FROM customer WHERE id = :id", "id", row.customerId()) != 0) {
             return new SendGate.Skip("opted-out");
         }
-        if (row.message() instanceof app.liuke.channel.Outbound.SendText text && noWindow(text.chat(),
-                windows.open(handle, text.chat().chatId(), now), text.template() != null)) {
+        if (row.channel().equals(app.liuke.channel.wechat.WechatUpdates.CHANNEL)
+                && row.message() instanceof app.liuke.channel.Outbound.SendText text
+                && noWindow(text.chat(), windows.open(handle, text.chat().chatId(), now), text.template() != null)) {
             return new SendGate.Skip("no-window");
         }
         if (row.channel().equals("wecom") && row.customerId() != null && row.message() instanceof app.liuke.channel.Outbound.SendText
