@@ -25,7 +25,7 @@ public final class Backup {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            database.read(handle -> {
+            database.alone(handle -> {
                 handle.update("VACUUM INTO :target", "target", absolute.toString());
                 return null;
             });

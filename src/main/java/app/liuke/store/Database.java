@@ -20,6 +20,7 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final HikariDataSource pool;
     private final java.util.concurrent.ScheduledExecutorService checkpoints;
+    private final java.util.Map<Connection, StatementCache> statementCaches = new java.util.IdentityHashMap<>();
 
     private Database(Path file, HikariDataSource pool) {
         this.file = file;
@@ -38,6 +39,9 @@ public final class Database implements AutoCloseable {
      * 1,000 pages paid for it, fsync included, which was most of the purchases' p99 (docs/benchmarks.md).
      */
     private void checkpoint() {
+        synchronized (statementCaches) {
+            statementCaches.values().removeIf(statements -> !statements.usable());
+        }
         try (Connection connection = pool.getConnection(); var statement = connection.createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
         } catch (SQLException | RuntimeException e) {
@@ -126,7 +130,7 @@ public final class Database implements AutoCloseable {
     private <T> T inTransaction(Work<T> work) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
-            try (Handle handle = new Handle(connection)) {
+            try (Handle handle = handle(connection)) {
                 T result = work.run(handle);
                 connection.commit();
                 return result;
@@ -141,6 +145,30 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A handle on a pooled connection, with that connection's statement cache, keyed by the driver's
+     * connection. The caches of connections the pool has retired are dropped by {@link #checkpoint}.
+     */
+    private Handle handle(Connection pooled) throws SQLException {
+        Connection driver = pooled.unwrap(Connection.class);
+        StatementCache statements;
+        synchronized (statementCaches) {
+            statements = statementCaches.get(driver);
+            if (statements == null || !statements.usable()) {
+                statements = new StatementCache(driver);
+                statementCaches.put(driver, statements);
+            }
+        }
+        return new Handle(pooled, statements);
+    }
+
+    /** How many statements the pool's connections have parsed (each SQL text once per connection). */
+    long statementsPrepared() {
+        synchronized (statementCaches) {
+            return statementCaches.values().stream().mapToLong(StatementCache::prepared).sum();
+        }
+    }
+
     public void useTransaction(VoidWork work) {
         transaction(handle -> {
             work.run(handle);
@@ -150,8 +178,26 @@ public final class Database implements AutoCloseable {
 
     /** Runs read-only {@code work} on a pooled connection without opening a write transaction. */
     public <T> T read(Work<T> work) {
-        try (Connection connection = pool.getConnection(); Handle handle = new Handle(connection)) {
+        try (Connection connection = pool.getConnection(); Handle handle = handle(connection)) {
             return work.run(handle);
+        } catch (SQLException e) {
+            throw new DataException("read failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} on a connection of its own, outside the pool, with no statement kept after it.
+     * SQLite's {@code VACUUM} refuses to run on a connection with statements still prepared from an
+     * {@code INSERT … SELECT}, which the pooled connections keep in their caches.
+     */
+    public <T> T alone(Work<T> work) {
+        try (Connection connection = pool.getDataSource().getConnection()) {
+            var statements = new StatementCache(connection);
+            try (Handle handle = new Handle(connection, statements)) {
+                return work.run(handle);
+            } finally {
+                statements.clear();
+            }
         } catch (SQLException e) {
             throw new DataException("read failed: " + e.getMessage(), e);
         }
@@ -179,6 +225,10 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         checkpoints.shutdownNow();
+        synchronized (statementCaches) {
+            statementCaches.values().forEach(StatementCache::clear);
+            statementCaches.clear();
+        }
         pool.close();
     }
 

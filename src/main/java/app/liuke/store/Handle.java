@@ -13,17 +13,17 @@ import java.util.function.Consumer;
 /**
  * One connection, scoped to a {@link Database#transaction} or {@link Database#read} lambda.
  * Parameters are given as name/value pairs: {@code handle.update(sql, "id", 7, "name", "王芳")}.
- * Prepared statements are cached for the life of the handle, so a bulk import prepares each SQL
- * text once per transaction. Not thread-safe: use it only inside the lambda that received it.
+ * Prepared statements are cached per connection ({@link StatementCache}), so each SQL text is parsed
+ * once per pooled connection. Not thread-safe: use it only inside the lambda that received it.
  */
 public final class Handle implements AutoCloseable {
     private final Connection connection;
     private final StatementCache statements;
     private Statement plain;
 
-    Handle(Connection connection) {
+    Handle(Connection connection, StatementCache statements) {
         this.connection = connection;
-        this.statements = new StatementCache(connection);
+        this.statements = statements;
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
@@ -126,10 +126,9 @@ public final class Handle implements AutoCloseable {
         }
     }
 
-    /** Closes the cached statements; the connection itself belongs to the pool. */
+    /** Closes the plain statement; the cached ones stay with the connection, which belongs to the pool. */
     @Override
     public void close() {
-        statements.close();
         if (plain != null) {
             StatementCache.closeQuietly(plain);
         }

@@ -5,24 +5,47 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The prepared statements of one {@link Handle}, kept for its life so that a bulk import prepares
- * each SQL text once per transaction. A statement still in use (a query whose rows are being read
- * while the same SQL runs again) is never handed out twice: the second caller gets a fresh twin.
- * Not thread-safe, like the handle.
+ * The prepared statements of one pooled connection, kept for the connection's life: a purchase's
+ * reclassification SQL is parsed once per connection, not once per request (parsing it was most of a
+ * purchase's CPU, docs/benchmarks.md "Mixed load"). Statements are prepared on the driver's own
+ * connection, under the pool, so returning the connection to the pool does not close them. The least
+ * recently used beyond {@link #CAPACITY} are closed. A statement still in use (a query whose rows are
+ * being read while the same SQL runs again) is never handed out twice: the second caller gets a fresh
+ * twin. Used by one {@link Handle} at a time, like its connection; not thread-safe.
  */
-final class StatementCache implements AutoCloseable {
+final class StatementCache {
+    static final int CAPACITY = 256;
     private final Connection connection;
-    private final Map<String, PreparedStatement> cache = new HashMap<>();
+    private long prepared;
     private final Set<PreparedStatement> busy = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<String, PreparedStatement> cache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() <= CAPACITY || busy.contains(eldest.getValue())) {
+                return false;
+            }
+            closeQuietly(eldest.getValue());
+            return true;
+        }
+    };
 
+    /** {@code connection} is the driver's connection, not the pool's proxy (see the class comment). */
     StatementCache(Connection connection) {
         this.connection = connection;
+    }
+
+    boolean usable() {
+        try {
+            return !connection.isClosed();
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     Lease lease(String jdbcSql, boolean keys) throws SQLException {
@@ -30,6 +53,7 @@ final class StatementCache implements AutoCloseable {
         PreparedStatement statement = cache.get(cacheKey);
         boolean cached = statement != null && !busy.contains(statement);
         if (!cached) {
+            prepared++;
             statement = keys
                     ? connection.prepareStatement(jdbcSql, Statement.RETURN_GENERATED_KEYS)
                     : connection.prepareStatement(jdbcSql);
@@ -41,20 +65,25 @@ final class StatementCache implements AutoCloseable {
         return new Lease(statement, cached);
     }
 
-    /** Closes every cached statement; the connection itself belongs to the pool. */
-    @Override
-    public void close() {
+    /** How many statements this connection has parsed so far. */
+    long prepared() {
+        return prepared;
+    }
+
+    /** Closes every cached statement (the connection is going away). */
+    void clear() {
         for (PreparedStatement statement : cache.values()) {
             closeQuietly(statement);
         }
         cache.clear();
+        busy.clear();
     }
 
     static void closeQuietly(Statement statement) {
         try {
             statement.close();
         } catch (SQLException e) {
-            // the pool closes it with the connection at the latest
+            // the driver closes it with the connection at the latest
         }
     }
 

@@ -57,4 +57,40 @@ class DatabaseTest {
             assertEquals(1L, number(database, "SELECT count(*) FROM staff_group"));
         }
     }
+
+    @Test
+    void aStatementIsParsedOncePerConnection_notOncePerTransaction() {
+        try (var database = Database.open(folder.resolve("liuke.db"))) {
+            long before = database.statementsPrepared();
+            for (int i = 0; i < 50; i++) {
+                int n = i;
+                database.useTransaction(handle -> handle.update("INSERT INTO staff_group (name) VALUES (:name)", "name", "组" + n));
+                database.read(handle -> handle.queryLong("SELECT count(*) FROM staff_group WHERE name LIKE :p", "p", "组%"));
+            }
+            assertEquals(50L, number(database, "SELECT count(*) FROM staff_group"));
+            long parsed = database.statementsPrepared() - before;
+            org.junit.jupiter.api.Assertions.assertTrue(parsed <= 2 * 4, "two SQL texts on at most 4 connections, parsed " + parsed);
+        }
+    }
+
+    @Test
+    void aCachedQuery_seesWhatAnotherConnectionCommittedSince() throws Exception {
+        try (var database = Database.open(folder.resolve("liuke.db"))) {
+            String count = "SELECT count(*) FROM staff_group";
+            var reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                for (int i = 1; i <= 5; i++) {
+                    int n = i;
+                    // the write holds one connection while the read, on another thread, needs a second one
+                    database.useTransaction(handle -> handle.update("INSERT INTO staff_group (name) VALUES (:name)", "name", "组" + n));
+                    Long elsewhere = reader.submit(() -> database.read(handle -> handle.queryLong(count))).get();
+                    assertEquals(n, elsewhere.longValue());
+                    long here = database.read(handle -> handle.queryLong(count));
+                    assertEquals(n, here);
+                }
+            } finally {
+                reader.shutdownNow();
+            }
+        }
+    }
 }

@@ -76,6 +76,10 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = folder.resolve("service-" + start + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        String extra = System.getenv("LIUKE_SERVICE_JVM_ARGS");          // e.g. a flight recording while benching
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.addAll(main);
         command.addAll(List.of("serve", "--config", folder.resolve("liuke.yaml").toString()));
         var process = new ProcessBuilder(command).directory(folder.toFile())
