@@ -67,6 +67,7 @@ public final class Liuke implements AutoCloseable {
     private final ClassificationService classification;
     private final DailySweep sweep;
     private final Classifier classifier;
+    private final app.liuke.store.Leadership leadership;
     private final PhoneNumbers phones;
     private final Offers offers;
     private final Redemptions redemptions;
@@ -89,6 +90,7 @@ public final class Liuke implements AutoCloseable {
         this.phones = new PhoneNumbers(config.archive().phoneRegion());
         var customerStore = new CustomerStore();
         var points = new PointsLedger(config.points());
+        this.leadership = app.liuke.store.Leadership.of(database);
         this.classifier = new Classifier(new ClassificationRules(config.classification(), new ShopDays(config.timezone())));
         this.customers = new CustomerService(database, customerStore, new CustomerMerger(), staff, phones, classifier, clock);
         this.purchases = new PurchaseService(database, new PurchaseStore(), customerStore, staff, phones, points, classifier,
@@ -108,12 +110,7 @@ public final class Liuke implements AutoCloseable {
 
     /** Opens the database (migrating it) and wires the services; starts nothing. */
     public static Liuke open(LiukeConfig config, Clock clock) {
-        if (config.store().postgres()) {
-            throw new app.liuke.config.ConfigException(java.util.List.of(new app.liuke.config.ConfigError(config.source(), 0, "store.url",
-                    "the service does not run on PostgreSQL yet (issue #18): `liuke migrate-store --to URL` copies a shop there;"
-                            + " remove store.url to keep serving from the SQLite file")));
-        }
-        return new Liuke(config, clock, Database.open(config.store().path()));
+        return new Liuke(config, clock, Database.open(config.store()));
     }
 
     /**
@@ -134,6 +131,10 @@ public final class Liuke implements AutoCloseable {
         var wecom = config.wecom().enabled()
                 ? new app.liuke.channel.wecom.WecomAccount(config.wecom(), clock, metrics.registry()) : null;
         channels = new Channels(config, database, conversation, telegram, wechat, wecom, parts.policy(), clock);
+        channels.dispatcher().onlyWhile(leadership.start()::leads);
+        if (telegram != null) {
+            telegram.onlyWhile(leadership::leads);
+        }
         surveys = new SurveySender(database, channels.outbox(), parts.surveyEngine(), parts.language(), channels.dispatcher()::wake, clock);
         var services = new WebServer.Services(customers, purchases, followUps, staff, classification, database,
                 metrics, channels, offers, surveys, parts.campaigns(), reports, trends, todos, parts.language());
@@ -252,8 +253,12 @@ public final class Liuke implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        leadership.start();
         scheduler.scheduleWithFixedDelay(() -> {
             try {
+                if (!leadership.leads()) {
+                    return;                                   // another instance on the database runs the schedule
+                }
                 if (sweep.tick().isPresent()) {
                     database.useTransaction(handle -> trends.snapshot(handle, clock.instant()));
                 }
@@ -268,7 +273,11 @@ public final class Liuke implements AutoCloseable {
                     workbench.tick();
                 }
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(Liuke.class).error("scheduled sweep failed; retrying in a minute", e);
+                if (Database.isBusy(e)) {
+                    org.slf4j.LoggerFactory.getLogger(Liuke.class).warn("scheduled sweep: the database is not answering ({}); retrying in a minute", e.toString());
+                } else {
+                    org.slf4j.LoggerFactory.getLogger(Liuke.class).error("scheduled sweep failed; retrying in a minute", e);
+                }
             }
         }, 0, 1, TimeUnit.MINUTES);
     }
@@ -319,6 +328,10 @@ public final class Liuke implements AutoCloseable {
         return clock;
     }
 
+    public app.liuke.store.Leadership leadership() {
+        return leadership;
+    }
+
     public Database database() {
         return database;
     }
@@ -359,6 +372,7 @@ public final class Liuke implements AutoCloseable {
         if (channels != null) {
             channels.close();
         }
+        leadership.close();
         database.close();
     }
 }

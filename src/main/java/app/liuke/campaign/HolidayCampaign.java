@@ -53,7 +53,7 @@ final class HolidayCampaign extends StandingCampaign {
     public Audience audience(CampaignDay day) {
         var due = due(day.date());
         if (due.isEmpty()) {
-            return new Audience("SELECT id AS customer_id, '' AS occurrence, 0 AS holiday FROM customer WHERE 0");
+            return new Audience("SELECT id AS customer_id, '' AS occurrence, 0 AS holiday FROM customer WHERE 1 = 0");
         }
         var sql = new StringBuilder();
         var params = new ArrayList<Object>();

@@ -18,7 +18,7 @@ final class UsedUpCampaign extends StandingCampaign {
     @Override
     public Audience audience(CampaignDay day) {
         if (settings.usage().isEmpty()) {
-            return new Audience("SELECT id AS customer_id, '' AS occurrence, '' AS item FROM customer WHERE 0");
+            return new Audience("SELECT id AS customer_id, '' AS occurrence, '' AS item FROM customer WHERE 1 = 0");
         }
         var sql = new StringBuilder();
         var params = new ArrayList<Object>();

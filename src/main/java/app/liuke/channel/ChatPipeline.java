@@ -45,6 +45,20 @@ public final class ChatPipeline {
      * wait behind a whole batch. Should a transaction itself fail, its updates are tried again one by one.
      */
     public void process(List<Job> jobs) {
+        process(jobs, null);
+    }
+
+    /**
+     * With several instances on one database a chat's updates can land on different instances; {@code order}
+     * (null with one instance) keeps each chat's updates in inbox order across them ({@link SharedChatOrder}).
+     */
+    public interface ChatOrder {
+        /** Locks the chat for this transaction; its earlier pending updates, to handle first, or null when this one is handled already. */
+        List<Job> before(Handle handle, InboxEntry entry);
+    }
+
+    /** {@link #process(List)}, keeping each chat's order across instances with {@code order}. */
+    public void process(List<Job> jobs, ChatOrder order) {
         int next = 0;
         while (next < jobs.size()) {
             int from = next;
@@ -52,26 +66,37 @@ public final class ChatPipeline {
                 next = database.transaction(handle -> {
                     int i = from;
                     do {
-                        handleOne(handle, jobs.get(i++));
+                        handleInOrder(handle, jobs.get(i++), order);
                     } while (i < jobs.size() && !database.urgentWaiting());
                     return i;
                 });
             } catch (RuntimeException e) {
                 LOG.warn("a transaction of updates could not be committed ({}); handling them one at a time", e.toString());
-                jobs.subList(from, jobs.size()).forEach(this::processAlone);
+                jobs.subList(from, jobs.size()).forEach(job -> processAlone(job, order));
                 break;
             }
         }
         wakeDispatcher.run();
     }
 
-    private void processAlone(Job job) {
+    private void processAlone(Job job, ChatOrder order) {
         try {
-            database.useTransaction(handle -> handleOne(handle, job));
+            database.useTransaction(handle -> handleInOrder(handle, job, order));
         } catch (RuntimeException e) {
             LOG.error("update {} (inbox row {}) could not be stored as handled; it is retried at the next start",
                     job.entry().updateId(), job.entry().id(), e);
         }
+    }
+
+    private void handleInOrder(Handle handle, Job job, ChatOrder order) {
+        if (order != null) {
+            List<Job> earlier = order.before(handle, job.entry());
+            if (earlier == null) {
+                return;
+            }
+            earlier.forEach(first -> handleOne(handle, first));
+        }
+        handleOne(handle, job);
     }
 
     private void handleOne(Handle handle, Job job) {
@@ -98,8 +123,12 @@ public final class ChatPipeline {
 
     /** The adapter could not read the payload: logged and marked failed, never retried. */
     public void unreadable(InboxEntry entry, RuntimeException problem) {
+        database.useTransaction(handle -> unreadable(handle, entry, problem));
+    }
+
+    void unreadable(Handle handle, InboxEntry entry, RuntimeException problem) {
         LOG.warn("update {} from {} (inbox row {}) is unreadable: {}", entry.updateId(), entry.channel(), entry.id(), problem.toString());
-        database.useTransaction(handle -> inbox.markFailed(handle, entry.id(), "unreadable: " + problem));
+        inbox.markFailed(handle, entry.id(), "unreadable: " + problem);
     }
 
     /** Handles one event at once (the web chat); the replies are queued under {@code key} and returned. */

@@ -19,6 +19,7 @@ public final class InboundFlow implements AutoCloseable {
     private final Map<String, UpdateTranslator> translators;
     private final ChatWorkers workers;
     private final Clock clock;
+    private final ChatPipeline.ChatOrder order;
     private InboxWriter writer;
 
     public InboundFlow(Database database, Inbox inbox, ChatPipeline pipeline, Map<String, UpdateTranslator> translators,
@@ -29,6 +30,8 @@ public final class InboundFlow implements AutoCloseable {
         this.translators = Map.copyOf(translators);
         this.workers = new ChatWorkers(lanes, BATCH, this::process);
         this.clock = clock;
+        this.order = database.dialect() == app.liuke.store.Dialect.POSTGRES
+                ? new SharedChatOrder(inbox, this::translate, pipeline) : null;
     }
 
     /** Queues unfinished updates from the last run, then starts accepting new ones; returns how many were resumed. */
@@ -65,18 +68,22 @@ public final class InboundFlow implements AutoCloseable {
         var jobs = new java.util.ArrayList<ChatPipeline.Job>(entries.size());
         for (InboxEntry entry : entries) {
             try {
-                UpdateTranslator translator = translators.get(entry.channel());
-                if (translator == null) {
-                    throw new IllegalStateException("no adapter for channel " + entry.channel());
-                }
-                jobs.add(new ChatPipeline.Job(entry, translator.translate(entry.payload())));
+                jobs.add(new ChatPipeline.Job(entry, translate(entry)));
             } catch (RuntimeException e) {
                 pipeline.unreadable(entry, e);
             }
         }
         if (!jobs.isEmpty()) {
-            pipeline.process(jobs);
+            pipeline.process(jobs, order);
         }
+    }
+
+    private List<Inbound> translate(InboxEntry entry) {
+        UpdateTranslator translator = translators.get(entry.channel());
+        if (translator == null) {
+            throw new IllegalStateException("no adapter for channel " + entry.channel());
+        }
+        return translator.translate(entry.payload());
     }
 
     @Override

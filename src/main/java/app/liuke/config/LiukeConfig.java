@@ -53,6 +53,11 @@ public record LiukeConfig(
         Objects.requireNonNull(botScripts, "botScripts");
     }
 
+    public LiukeConfig withStore(Store replacement) {
+        return new LiukeConfig(server, replacement, timezone, locale, telegram, wechat, wecom, staff, archive, points, classification,
+                offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);
+    }
+
     public LiukeConfig withStorePath(Path path) {
         return new LiukeConfig(server, new Store(path, store.url(), store.user(), store.password(), store.poolSize()), timezone, locale, telegram, wechat, wecom, staff, archive, points, classification,
                 offers, surveys, contact, dispatch, campaigns, reports, workbench, botScripts, source);

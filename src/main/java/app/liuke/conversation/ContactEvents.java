@@ -162,7 +162,7 @@ final class ContactEvents {
 
     private static Optional<Long> managerOf(Handle handle, StaffMember member) {
         return handle.queryOne("""
-                SELECT id FROM staff WHERE role IN ('manager', 'owner') AND (staff_group_id = :group OR :group IS NULL)
+                SELECT id FROM staff WHERE role IN ('manager', 'owner') AND (staff_group_id = :group OR CAST(:group AS BIGINT) IS NULL)
                 ORDER BY role = 'manager' DESC, id LIMIT 1""", row -> row.getLong(1), "group", member.groupId());
     }
 

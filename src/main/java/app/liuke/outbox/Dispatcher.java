@@ -48,6 +48,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, Instant> pausedUntil = new HashMap<>();
     private final Object signal = new Object();
     private volatile boolean running;
+    private volatile java.util.function.BooleanSupplier leads = () -> true;
     private boolean woken;
     private Thread thread;
 
@@ -62,6 +63,15 @@ public final class Dispatcher implements AutoCloseable {
         this.clock = clock;
         this.ticker = ticker;
         this.global = new TokenBucket(Math.max(1, rules.perSecond() / 50.0), rules.perSecond(), ticker);
+    }
+
+    /**
+     * Sends only while {@code leads} says so: with several instances on one database, the leader's
+     * dispatcher alone sends, so the rate limits, counted here, hold for the whole shop (issue #18).
+     */
+    public Dispatcher onlyWhile(java.util.function.BooleanSupplier leads) {
+        this.leads = leads;
+        return this;
     }
 
     public Dispatcher start() {
@@ -84,7 +94,7 @@ public final class Dispatcher implements AutoCloseable {
         while (running) {
             boolean sent = false;
             try {
-                sent = runOnce();
+                sent = leads.getAsBoolean() && runOnce();
             } catch (RuntimeException e) {
                 LOG.error("dispatcher pass failed; trying again shortly", e);
             }

@@ -118,7 +118,8 @@ public final class Outbox {
     }
 
     /**
-     * Leases up to {@code limit} of the oldest due rows of a channel to {@code owner} until {@code until},
+     * Leases up to {@code limit} of the oldest due rows of a channel to {@code owner} until {@code until}
+     * (on PostgreSQL {@code FOR UPDATE SKIP LOCKED}: two dispatchers never take the same row),
      * skipping rows another live dispatcher holds and rows behind a reply that still waits in the same
      * chat (so replies keep their order; a campaign row deferred to the morning holds nothing back).
      */
@@ -128,7 +129,8 @@ public final class Outbox {
                   AND (lease_until IS NULL OR lease_until < :now OR lease_owner = :owner)
                   AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.channel = o.channel AND e.chat_id = o.chat_id
                                   AND e.status = 'pending' AND e.id < o.id AND e.purpose = 'reply' AND e.not_before > :now)
-                ORDER BY id LIMIT :limit""", Outbox::map, "channel", channel, "now", now.getEpochSecond(), "owner", owner,
+                ORDER BY id LIMIT :limit""" + (handle.dialect() == app.liuke.store.Dialect.POSTGRES ? " FOR UPDATE OF o SKIP LOCKED" : ""),
+                Outbox::map, "channel", channel, "now", now.getEpochSecond(), "owner", owner,
                 "limit", limit);
         for (OutboxRow row : rows) {
             handle.update("UPDATE outbox SET lease_owner = :owner, lease_until = :until WHERE id = :id",

@@ -21,7 +21,8 @@ final class ServiceFigures {
             FROM survey_answer a JOIN survey_response r ON r.id = a.response_id %s
             WHERE a.kind IN ('csat', 'nps') AND a.score IS NOT NULL AND a.answered_at >= :from AND a.answered_at < :to""";
     private static final String PURCHASE_ASKED_ABOUT = """
-            LEFT JOIN purchase p ON r.occurrence GLOB 'purchase-[0-9]*' AND p.id = CAST(substr(r.occurrence, 10) AS INTEGER)""";
+            LEFT JOIN purchase p
+              ON p.id = CASE WHEN r.occurrence GLOB 'purchase-[0-9]*' THEN CAST(substr(r.occurrence, 10) AS INTEGER) END""";
     private static final String REACTIVATIONS = """
             SELECT r.started_at, r.customer_id,
                    EXISTS (SELECT 1 FROM purchase p WHERE p.customer_id = r.customer_id AND p.purchased_at >= r.started_at),

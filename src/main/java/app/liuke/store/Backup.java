@@ -17,6 +17,10 @@ public final class Backup {
     /** Writes the copy; refuses to overwrite an existing file. Returns the copy's size in bytes. */
     public long writeTo(Path target) {
         Path absolute = target.toAbsolutePath();
+        if (database.file() == null) {
+            throw new IllegalArgumentException("this shop's data is in PostgreSQL (store.url): back it up with the server's own"
+                    + " tools, e.g. pg_dump --format=custom --file=liuke.dump DATABASE");
+        }
         if (Files.exists(absolute)) {
             throw new IllegalArgumentException("the backup file already exists: " + absolute);
         }

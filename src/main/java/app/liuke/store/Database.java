@@ -11,7 +11,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite file: WAL mode, a busy timeout, foreign keys on, versioned migrations (Flyway).
+ * The shop's database: a SQLite file (WAL mode, a busy timeout, foreign keys on) or, for a chain, a
+ * PostgreSQL database ({@code store.url}, issue #18); versioned migrations (Flyway) either way.
  * Every write runs in {@link #transaction}: it happens whole or not at all. Thread-safe.
  */
 public final class Database implements AutoCloseable {
@@ -19,18 +20,40 @@ public final class Database implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MS = 30_000;
     private final Path file;
     private final HikariDataSource pool;
+    private final Dialect dialect;
     private final java.util.concurrent.ScheduledExecutorService checkpoints;
     private final java.util.Map<Connection, StatementCache> statementCaches = new java.util.IdentityHashMap<>();
 
-    private Database(Path file, HikariDataSource pool) {
+    private Database(Path file, HikariDataSource pool, Dialect dialect) {
         this.file = file;
         this.pool = pool;
+        this.dialect = dialect;
         this.checkpoints = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "liuke-checkpoint");
             thread.setDaemon(true);
             return thread;
         });
         checkpoints.scheduleWithFixedDelay(this::checkpoint, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** The database {@code store} names: PostgreSQL when it has a {@code url}, else the SQLite file. */
+    public static Database open(app.liuke.config.LiukeConfig.Store store) {
+        if (!store.postgres()) {
+            return open(store.path());
+        }
+        var database = new Database(null, PostgresStore.pool(store.url(), store.user(), store.password(), store.poolSize()),
+                Dialect.POSTGRES);
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     /**
@@ -41,6 +64,9 @@ public final class Database implements AutoCloseable {
     private void checkpoint() {
         synchronized (statementCaches) {
             statementCaches.values().removeIf(statements -> !statements.usable());
+        }
+        if (dialect != Dialect.SQLITE) {
+            return;
         }
         try (Connection connection = pool.getConnection(); var statement = connection.createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
@@ -59,7 +85,7 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new DataException("cannot create the folder for " + file + ": " + e.getMessage(), e);
         }
-        var database = new Database(file, pool(file));
+        var database = new Database(file, pool(file), Dialect.SQLITE);
         database.migrate();
         return database;
     }
@@ -87,12 +113,13 @@ public final class Database implements AutoCloseable {
     private void migrate() {
         Flyway.configure()
                 .dataSource(pool)
-                .locations("classpath:db/migration")
+                .locations(dialect == Dialect.SQLITE ? "classpath:db/migration" : "classpath:db/postgresql")
                 .loggers("slf4j")
                 .load()
                 .migrate();
     }
 
+    /** The SQLite file; null on PostgreSQL. */
     public Path file() {
         return file;
     }
@@ -159,7 +186,7 @@ public final class Database implements AutoCloseable {
                 statementCaches.put(driver, statements);
             }
         }
-        return new Handle(pooled, statements);
+        return new Handle(pooled, statements, dialect);
     }
 
     /** How many statements the pool's connections have parsed (each SQL text once per connection). */
@@ -193,7 +220,7 @@ public final class Database implements AutoCloseable {
     public <T> T alone(Work<T> work) {
         try (Connection connection = pool.getDataSource().getConnection()) {
             var statements = new StatementCache(connection);
-            try (Handle handle = new Handle(connection, statements)) {
+            try (Handle handle = new Handle(connection, statements, dialect)) {
                 return work.run(handle);
             } finally {
                 statements.clear();
@@ -203,11 +230,25 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** True when the failure is SQLite saying another writer held the file past the busy timeout. */
+    /**
+     * True when the failure is passing: SQLite saying another writer held the file past the busy timeout,
+     * or PostgreSQL unreachable, restarting, out of connections, or ending a transaction that lost a
+     * race (serialization failure, deadlock). The request may be tried again (503 with Retry-After);
+     * nothing of it was written.
+     */
     public static boolean isBusy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (String.valueOf(cause.getMessage()).contains("SQLITE_BUSY")) {
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("SQLITE_BUSY") || cause instanceof java.sql.SQLTransientException
+                    || cause instanceof SQLException && message.equals("Connection is closed")) {  // the pool's, when the server went away
                 return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("40001") || state.equals("40P01")
+                        || state.equals("53300")) {
+                    return true;
+                }
             }
         }
         return false;

@@ -19,11 +19,18 @@ import java.util.function.Consumer;
 public final class Handle implements AutoCloseable {
     private final Connection connection;
     private final StatementCache statements;
+    private final Dialect dialect;
     private Statement plain;
 
-    Handle(Connection connection, StatementCache statements) {
+    Handle(Connection connection, StatementCache statements, Dialect dialect) {
         this.connection = connection;
         this.statements = statements;
+        this.dialect = dialect;
+    }
+
+    /** The engine behind this handle, for the few statements whose words differ ({@link Dialect}). */
+    public Dialect dialect() {
+        return dialect;
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
@@ -35,7 +42,8 @@ public final class Handle implements AutoCloseable {
     /** Streams rows one at a time, so a million rows never sit in memory together. */
     public <T> void stream(String sql, RowMapper<T> mapper, Consumer<T> sink, Object... params) {
         try (var lease = prepare(sql, false, params)) {
-            try (var rows = lease.statement().executeQuery()) {
+            try (var raw = lease.statement().executeQuery()) {
+                var rows = dialect == Dialect.POSTGRES ? BooleanColumns.wrap(raw) : raw;
                 while (rows.next()) {
                     sink.accept(mapper.map(rows));
                 }
@@ -83,7 +91,7 @@ public final class Handle implements AutoCloseable {
             if (plain == null) {
                 plain = connection.createStatement();
             }
-            plain.execute(sql);
+            plain.execute(dialect.translate(sql));
         } catch (SQLException e) {
             throw translate(sql, e);
         }
@@ -108,7 +116,7 @@ public final class Handle implements AutoCloseable {
 
     /** A cached statement with its parameters bound. */
     private StatementCache.Lease prepare(String sql, boolean keys, Object... params) throws SQLException {
-        var named = NamedSql.parse(sql);
+        var named = NamedSql.parse(dialect, sql);
         var values = pairs(params);
         var lease = statements.lease(named.jdbcSql(), keys);
         try {
@@ -147,7 +155,7 @@ public final class Handle implements AutoCloseable {
 
     private static DataException translate(String sql, SQLException e) {
         String message = String.valueOf(e.getMessage());
-        if (message.contains("UNIQUE constraint failed")) {
+        if (message.contains("UNIQUE constraint failed") || "23505".equals(e.getSQLState())) {
             return new UniqueViolation(message, e);
         }
         return new DataException("statement failed: " + firstLine(sql), e);

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 record NamedSql(String jdbcSql, List<String> parameterNames) {
     private static final Map<String, NamedSql> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, NamedSql> POSTGRES_CACHE = new ConcurrentHashMap<>();
 
     NamedSql {
         parameterNames = List.copyOf(parameterNames);
@@ -18,6 +19,12 @@ record NamedSql(String jdbcSql, List<String> parameterNames) {
 
     static NamedSql parse(String sql) {
         return CACHE.computeIfAbsent(sql, NamedSql::doParse);
+    }
+
+    /** {@code sql} in {@code dialect}'s words ({@link Dialect#translate}), parsed. */
+    static NamedSql parse(Dialect dialect, String sql) {
+        return dialect == Dialect.SQLITE ? parse(sql)
+                : POSTGRES_CACHE.computeIfAbsent(sql, text -> doParse(dialect.translate(text)));
     }
 
     private static NamedSql doParse(String sql) {

@@ -7,8 +7,9 @@ import org.flywaydb.core.Flyway;
 
 /**
  * A PostgreSQL database for Liuke (issue #18): a HikariCP pool and the schema brought up to date with
- * Flyway from {@code db/postgresql}. The password is never logged. Today {@code migrate-store} uses it;
- * the service itself still runs on SQLite (README "PostgreSQL"). Thread-safe.
+ * Flyway from {@code db/postgresql}, for {@code migrate-store}; the service's own pool comes from
+ * {@link #pool} too ({@link Database#open(app.liuke.config.LiukeConfig.Store)}). The password is never
+ * logged. Thread-safe.
  */
 public final class PostgresStore implements AutoCloseable {
     private final HikariDataSource pool;
@@ -18,6 +19,18 @@ public final class PostgresStore implements AutoCloseable {
     }
 
     public static PostgresStore open(String url, String user, String password, int poolSize) {
+        HikariDataSource pool = pool(url, user, password, poolSize);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/postgresql").loggers("slf4j").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new PostgresStore(pool);
+    }
+
+    /** A HikariCP pool on {@code url}; a clear {@link DataException} when the server cannot be reached. */
+    static HikariDataSource pool(String url, String user, String password, int poolSize) {
         var hikari = new HikariConfig();
         hikari.setJdbcUrl(url);
         hikari.setUsername(user == null || user.isEmpty() ? null : user);
@@ -26,14 +39,13 @@ public final class PostgresStore implements AutoCloseable {
         hikari.setMinimumIdle(1);
         hikari.setPoolName("liuke-postgres");
         hikari.setInitializationFailTimeout(10_000);
-        HikariDataSource pool;
+        hikari.setConnectionTimeout(5_000);            // while the server is down, a request waits 5 s at most, then 503
+        hikari.setValidationTimeout(2_000);
         try {
-            pool = new HikariDataSource(hikari);
+            return new HikariDataSource(hikari);
         } catch (RuntimeException e) {
             throw new DataException("cannot connect to " + url + ": " + rootMessage(e), e);
         }
-        Flyway.configure().dataSource(pool).locations("classpath:db/postgresql").loggers("slf4j").load().migrate();
-        return new PostgresStore(pool);
     }
 
     public DataSource dataSource() {

@@ -31,7 +31,7 @@ public record SurveyResults(String survey, String title, long sent, long complet
 
     public static SurveyResults of(Handle handle, Survey survey, String language, Filter filter) {
         String where = " WHERE r.survey = :survey AND r.invited_at >= :from AND r.invited_at < :to"
-                + " AND (:store IS NULL OR r.store = :store) AND (:staff IS NULL OR r.staff_id = :staff)";
+                + " AND (CAST(:store AS TEXT) IS NULL OR r.store = :store) AND (CAST(:staff AS BIGINT) IS NULL OR r.staff_id = :staff)";
         Object[] params = {"survey", survey.id(), "from", filter.from().getEpochSecond(), "to", filter.to().getEpochSecond(),
                 "store", filter.store(), "staff", filter.staffId()};
         var status = new LinkedHashMap<String, Long>();

@@ -43,7 +43,7 @@ final class ClassificationSql {
                    WHEN purchases = 1 THEN 'once'
                    ELSE 'none' END AS tier_reason,
               CASE WHEN override IS NOT NULL
-                     THEN COALESCE(override_by, '') || char(31) || COALESCE(override_reason, '') || char(31) || COALESCE(override_until, '')
+                     THEN COALESCE(override_by, '') || char(31) || COALESCE(override_reason, '') || char(31) || COALESCE(CAST(override_until AS TEXT), '')
                    WHEN steps > 0 AND rule_rank > 1
                      THEN substr('CBA', rule_rank, 1) || char(31) || visit_day || char(31) || :downgradeDays
                    WHEN rule_rank = 3 AND points >= :aPoints THEN points || char(31) || :aPoints

@@ -63,8 +63,13 @@ public final class CampaignBench {
     }
 
     private static void plan(int customers) throws Exception {
+        plan(customers, java.util.function.UnaryOperator.identity());
+    }
+
+    /** Planning with the config's store changed by {@code store} (the PostgreSQL bench). */
+    static void plan(int customers, java.util.function.UnaryOperator<LiukeConfig> store) throws Exception {
         Path folder = Files.createTempDirectory("liuke-campaign-bench");
-        try (var liuke = Liuke.open(config(folder, null, 25), Clock.systemUTC())) {
+        try (var liuke = Liuke.open(store.apply(config(folder, null, 25)), Clock.systemUTC())) {
             seed(liuke, customers);
             long started = System.nanoTime();
             long scanned = liuke.database().read(handle -> handle.queryLong("""

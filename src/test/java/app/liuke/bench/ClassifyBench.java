@@ -79,8 +79,14 @@ public final class ClassifyBench {
     }
 
     private static double rawScan(Path db) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
-             var statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            return rawScan(connection);
+        }
+    }
+
+    /** The baseline: one GROUP BY over every purchase, on {@code connection}'s engine. */
+    static double rawScan(Connection connection) throws Exception {
+        try (var statement = connection.createStatement()) {
             long started = System.nanoTime();
             long rows = 0;
             try (var result = statement.executeQuery(
@@ -103,6 +109,13 @@ public final class ClassifyBench {
                 pragma.execute("PRAGMA synchronous=OFF");
                 pragma.execute("PRAGMA cache_size=-200000");
             }
+            generate(connection, customers, purchases, now);
+        }
+    }
+
+    /** {@link #generate(Path, int, int, Instant)} through any connection (PostgreSQL's bench too). */
+    static void generate(Connection connection, int customers, int purchases, Instant now) throws Exception {
+        {
             connection.setAutoCommit(false);
             var random = new SplittableRandom(7);
             long nowSeconds = now.getEpochSecond();

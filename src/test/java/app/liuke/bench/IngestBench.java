@@ -137,12 +137,18 @@ public final class IngestBench {
     }
 
     static Result load(String name, int port, List<String> bodies, boolean withSecret) throws Exception {
+        return load(name, new int[] {port}, bodies, withSecret);
+    }
+
+    /** {@link #load(String, int, List, boolean)} with the clients spread over several instances' ports. */
+    static Result load(String name, int[] ports, List<String> bodies, boolean withSecret) throws Exception {
         long[] nanos = new long[bodies.size()];
         var next = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, daemon());
         long started = System.nanoTime();
         var futures = new ArrayList<Future<?>>();
         for (int c = 0; c < CLIENTS; c++) {
+            int port = ports[c % ports.length];
             futures.add(clients.submit(() -> {
                 try (var poster = new RawPoster(port, "/telegram/webhook", withSecret ? TestShop.WEBHOOK_SECRET : null)) {
                     for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {

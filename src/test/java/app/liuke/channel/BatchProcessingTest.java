@@ -17,9 +17,20 @@ class BatchProcessingTest extends TelegramShopTest {
 
     @BeforeEach
     void start() {
-        shop.liuke.database().useTransaction(handle -> handle.execute("""
-                CREATE TRIGGER refuse_bad_name BEFORE UPDATE OF display_name ON channel_identity
-                WHEN NEW.display_name = '坏名字' BEGIN SELECT RAISE(ABORT, 'test fault'); END"""));
+        shop.liuke.database().useTransaction(handle -> {
+            if (handle.dialect() == app.liuke.store.Dialect.POSTGRES) {
+                handle.execute("""
+                        CREATE FUNCTION refuse_bad_name() RETURNS trigger LANGUAGE plpgsql AS $$
+                        BEGIN IF NEW.display_name = '坏名字' THEN RAISE EXCEPTION 'test fault'; END IF; RETURN NEW; END $$""");
+                handle.execute("""
+                        CREATE TRIGGER refuse_bad_name BEFORE UPDATE OF display_name ON channel_identity
+                        FOR EACH ROW EXECUTE FUNCTION refuse_bad_name()""");
+            } else {
+                handle.execute("""
+                        CREATE TRIGGER refuse_bad_name BEFORE UPDATE OF display_name ON channel_identity
+                        WHEN NEW.display_name = '坏名字' BEGIN SELECT RAISE(ABORT, 'test fault'); END""");
+            }
+        });
     }
 
     @Test

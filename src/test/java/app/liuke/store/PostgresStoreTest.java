@@ -90,12 +90,15 @@ class PostgresStoreTest {
     }
 
     @Test
-    void badAddresses_andServingFromPostgres_areRefusedInWords() throws Exception {
+    void theServiceRunsOnPostgres_backupPointsToPgDump_andBadAddressesAreRefusedInWords() throws Exception {
         Path config = Files.writeString(folder.resolve("pg.yaml"), "store:\n  path: " + folder.resolve("x.db") + "\n  url: "
-                + server.url("postgres") + "\n  user: liuke\n  password: s3cret-pw\n");
-        String serve = run("classify", "--config", config.toString());
-        assertTrue(serve.contains("store.url") && serve.contains("migrate-store"), serve);
-        assertFalse(serve.contains("s3cret-pw"), serve);
+                + server.createDatabase("served") + "\n  user: liuke\n  password: s3cret-pw\n");
+        String classify = run("classify", "--config", config.toString());
+        assertTrue(classify.startsWith("0\n"), classify);
+        assertFalse(classify.contains("s3cret-pw"), classify);
+        assertFalse(Files.exists(folder.resolve("x.db")), "nothing is written to the SQLite file");
+        String backup = run("backup", folder.resolve("b.db").toString(), "--config", config.toString());
+        assertTrue(backup.startsWith("2\n") && backup.contains("pg_dump"), backup);
         assertTrue(run("migrate-store", "--to", "mysql://x", "--config", config.toString()).startsWith("2\n"));
         String down = run("migrate-store", "--to", "jdbc:postgresql://127.0.0.1:1/none", "--config", config.toString());
         assertTrue(down.startsWith("1\n") && down.contains("cannot connect"), down);

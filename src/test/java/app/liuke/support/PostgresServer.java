@@ -44,7 +44,18 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** A server for tests: no fsync, no waiting for the log at commit (a crash of the test machine loses nothing that matters). */
     public static PostgresServer start() throws IOException, InterruptedException {
+        return start("-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400");
+    }
+
+    /** A server for benches, durable as a shop's would be (fsync and synchronous commit on), with more memory. */
+    public static PostgresServer startForBench() throws IOException, InterruptedException {
+        return start("-c shared_buffers=2GB -c work_mem=64MB -c maintenance_work_mem=512MB -c max_connections=200"
+                + " -c max_wal_size=4GB");
+    }
+
+    private static PostgresServer start(String settings) throws IOException, InterruptedException {
         Path bin = binaries();
         boolean root = "root".equals(System.getProperty("user.name"));
         Path folder = Files.createTempDirectory("liuke-pg");
@@ -60,7 +71,7 @@ public final class PostgresServer implements AutoCloseable {
         server.exec(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "-A", "trust", "-E", "UTF8",
                 "--locale=C", "--no-sync"));
         server.exec(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", folder.resolve("server.log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
+                "-w", "-t", "60", "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 " + settings, "start"));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             try (var connection = DriverManager.getConnection(server.url("postgres"), USER, "")) {
@@ -81,12 +92,27 @@ public final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /** The server's version, e.g. "PostgreSQL 15.14". */
+    public String version() throws SQLException {
+        try (var connection = DriverManager.getConnection(url("postgres"), USER, "");
+             var rows = connection.createStatement().executeQuery("SHOW server_version")) {
+            rows.next();
+            return "PostgreSQL " + rows.getString(1).split(" ")[0];
+        }
+    }
+
     /** Creates an empty database and returns its address. */
     public String createDatabase(String name) throws SQLException {
         try (var connection = DriverManager.getConnection(url("postgres"), USER, "")) {
             connection.createStatement().execute("CREATE DATABASE " + name);
         }
         return url(name);
+    }
+
+    /** Stops the server (fast: open connections are cut) and starts it again with the same options. */
+    public void restart() throws IOException, InterruptedException {
+        exec(List.of(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-l",
+                folder.resolve("server.log").toString(), "-m", "fast", "-w", "-t", "60", "restart"));
     }
 
     private void exec(List<String> command) throws IOException, InterruptedException {

@@ -15,30 +15,58 @@ import java.util.regex.Pattern;
 /**
  * {@code liuke serve} in a JVM of its own, as a shop runs it, with Telegram on (webhook mode)
  * against the given Bot API. Its log goes to {@code service-N.log} in the folder (N counts the
- * starts); tests and benches read the database file read-only to see how far processing got.
+ * starts); tests and benches read the database (the SQLite file read-only, or its PostgreSQL database)
+ * to see how far processing got.
  */
 public final class ServiceProcess implements AutoCloseable {
     public static final String ADMIN_TOKEN = "service-admin-token";
     private static final Pattern RUNNING = Pattern.compile("running: http://localhost:(\\d+)/health");
     private final Process process;
-    private final Path database;
+    private final String database;
     private final int port;
+    private final Path log;
 
-    private ServiceProcess(Process process, Path database, int port) {
+    private ServiceProcess(Process process, String database, int port, Path log) {
         this.process = process;
         this.database = database;
         this.port = port;
+        this.log = log;
+    }
+
+    /** What the service has logged so far. */
+    public String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row of {@code sql}, as text (null when there is no row). */
+    public String text(String sql) {
+        try (var connection = DriverManager.getConnection(database, PostgresServer.USER, "");
+             var rows = connection.createStatement().executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Writes the service's config file into {@code folder}: {@code extraYaml} adds top-level sections. */
     public static Path writeConfig(Path folder, String apiUrl, String extraYaml) throws IOException {
+        return writeConfig(folder, apiUrl, null, extraYaml);
+    }
+
+    /** {@link #writeConfig(Path, String, String)} with the shop on the PostgreSQL database {@code storeUrl} (null: the SQLite file). */
+    public static Path writeConfig(Path folder, String apiUrl, String storeUrl, String extraYaml) throws IOException {
         Path config = folder.resolve("liuke.yaml");
+        String postgres = storeUrl == null ? "" : "\n  url: " + storeUrl + "\n  user: " + PostgresServer.USER + "\n  poolSize: 6";
         Files.writeString(config, """
                 server:
                   port: 0
                   adminToken: %s
                 store:
-                  path: %s
+                  path: %s%s
                 telegram:
                   enabled: true
                   token: "123456:SERVICE-TOKEN"
@@ -46,7 +74,7 @@ public final class ServiceProcess implements AutoCloseable {
                   webhookSecret: %s
                   apiUrl: %s
                 botScripts: %s
-                """.formatted(ADMIN_TOKEN, folder.resolve("liuke.db"), TestShop.WEBHOOK_SECRET, apiUrl,
+                """.formatted(ADMIN_TOKEN, folder.resolve("liuke.db"), postgres, TestShop.WEBHOOK_SECRET, apiUrl,
                 folder.resolve("bot-scripts")) + extraYaml);
         return config;
     }
@@ -54,6 +82,13 @@ public final class ServiceProcess implements AutoCloseable {
     /** Runs the service from this JVM's class path with more config (the benches). */
     public static ServiceProcess start(Path folder, String apiUrl, String extraYaml) throws IOException, InterruptedException {
         writeConfig(folder, apiUrl, extraYaml);
+        return launch(folder, List.of("-cp", System.getProperty("java.class.path"), "app.liuke.Main"));
+    }
+
+    /** Runs the service from this JVM's class path, its shop on the PostgreSQL database {@code storeUrl}. */
+    public static ServiceProcess start(Path folder, String apiUrl, String storeUrl, String extraYaml)
+            throws IOException, InterruptedException {
+        writeConfig(folder, apiUrl, storeUrl, extraYaml);
         return launch(folder, List.of("-cp", System.getProperty("java.class.path"), "app.liuke.Main"));
     }
 
@@ -88,7 +123,10 @@ public final class ServiceProcess implements AutoCloseable {
         while (System.nanoTime() < deadline && process.isAlive()) {
             var matcher = RUNNING.matcher(Files.readString(log, StandardCharsets.UTF_8));
             if (matcher.find()) {
-                return new ServiceProcess(process, folder.resolve("liuke.db"), Integer.parseInt(matcher.group(1)));
+                String config = Files.readString(folder.resolve("liuke.yaml"));
+                var url = Pattern.compile("\\n  url: (\\S+)").matcher(config);
+                String database = url.find() ? url.group(1) : "jdbc:sqlite:" + folder.resolve("liuke.db") + "?open_mode=1";
+                return new ServiceProcess(process, database, Integer.parseInt(matcher.group(1)), log);
             }
             Thread.sleep(100);
         }
@@ -106,7 +144,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public long count(String sql) {
-        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + database + "?open_mode=1");
+        try (var connection = DriverManager.getConnection(database, PostgresServer.USER, "");
              var rows = connection.createStatement().executeQuery(sql)) {
             return rows.next() ? rows.getLong(1) : 0;
         } catch (SQLException e) {

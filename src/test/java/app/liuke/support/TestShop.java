@@ -44,7 +44,7 @@ public final class TestShop implements AutoCloseable {
         this.folder = folder;
         LiukeConfig config = ConfigLoader.load(null, Map.of("LIUKE_PORT", "0", "LIUKE_ADMIN_TOKEN", token,
                 "LIUKE_DB", folder.resolve("liuke.db").toString(), "LIUKE_BOT_SCRIPTS", folder.resolve("bot-scripts").toString()));
-        this.liuke = Liuke.open(adjust.apply(config), clock);
+        this.liuke = Liuke.open(TestStores.onTestEngine(adjust.apply(config)), clock);
     }
 
     /** A shop with Telegram on (the given mode) against a fake Bot API; {@link #OWNER_ID} is an owner. */

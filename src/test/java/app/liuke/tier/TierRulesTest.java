@@ -181,7 +181,8 @@ class TierRulesTest {
         buy("2024-01-02 10:00", 2_000);
         assertEquals(Tier.C, card().tier());
         var config = app.liuke.config.ConfigLoader.load(java.nio.file.Files.writeString(other.resolve("l.yaml"),
-                "store:\n  path: " + folder.resolve("liuke.db") + "\ntiers:\n  a:\n    minPoints: 20\n"), java.util.Map.of());
+                "store:\n  path: " + folder.resolve("liuke.db") + "\ntiers:\n  a:\n    minPoints: 20\n"), java.util.Map.of())
+                .withStore(shop.liuke.config().store());                      // the same shop, on either engine
         shop.close();
         try (var liuke = app.liuke.Liuke.open(config, java.time.Clock.fixed(at("2024-01-03 10:00"), java.time.ZoneOffset.UTC))) {
             var report = liuke.classification().sweep();

@@ -37,6 +37,8 @@ public final class TelegramConnection implements AutoCloseable {
     private volatile boolean running;
     private Thread poller;
 
+    private volatile java.util.function.BooleanSupplier leads = () -> true;
+
     public TelegramConnection(LiukeConfig.Telegram config) {
         this.config = config;
         var http = new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS).build();
@@ -51,6 +53,16 @@ public final class TelegramConnection implements AutoCloseable {
 
     public TelegramClient client() {
         return client;
+    }
+
+    /**
+     * Polls only while {@code leads} says so: with several instances on one database only the leader
+     * asks Telegram for updates (Telegram allows one getUpdates at a time). A new leader starts from the
+     * updates Telegram still holds; those already stored are refused by the inbox as repeats.
+     */
+    public TelegramConnection onlyWhile(java.util.function.BooleanSupplier leads) {
+        this.leads = leads;
+        return this;
     }
 
     /** The bot's @username (without @), or null until getMe answered. */
@@ -106,6 +118,11 @@ public final class TelegramConnection implements AutoCloseable {
             LOG.warn("deleteWebhook before polling failed: {}", e.getMessage());
         }
         while (running) {
+            if (!leads.getAsBoolean()) {
+                status = "standby";
+                pause(Duration.ofSeconds(1));
+                continue;
+            }
             try {
                 List<Update> updates = client.execute(GetUpdates.builder().offset((int) offset).timeout(25)
                         .allowedUpdates(ALLOWED_UPDATES).build());

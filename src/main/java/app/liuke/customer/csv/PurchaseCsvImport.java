@@ -74,7 +74,7 @@ public final class PurchaseCsvImport {
         var draft = new PurchaseDraft(customerId, phone, at, cents,
                 items == null ? List.of() : List.of(items.split(ITEM_SEPARATORS)), store, staffId, ref);
         try {
-            purchases.record(handle, draft, now, reclassification);
+            handle.savepoint(() -> purchases.record(handle, draft, now, reclassification));   // PostgreSQL: a refused row leaves the batch usable
             return "recorded";
         } catch (Handle.UniqueViolation duplicateRef) {
             return "already on file";

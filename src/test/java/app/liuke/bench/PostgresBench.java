@@ -1,0 +1,109 @@
+package app.liuke.bench;
+
+import app.liuke.Liuke;
+import app.liuke.config.ConfigLoader;
+import app.liuke.config.LiukeConfig;
+import app.liuke.support.FakeBotApi;
+import app.liuke.support.PostgresServer;
+import app.liuke.support.ServiceProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issue #18's figures on PostgreSQL: a temporary server as durable as a shop's (fsync and synchronous
+ * commit on; {@link PostgresServer#startForBench}) on the same two cores as Liuke. (1) The full
+ * reclassification of N customers / M purchases beside a raw {@code GROUP BY} on the same server;
+ * (2) planning a broadcast to 100,000 customers; (3) webhook ingest into one instance, then into two
+ * instances on one database, the load generator spreading its clients over both.
+ */
+public final class PostgresBench {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private PostgresBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int customers = Integer.parseInt(args.length > 0 ? args[0] : "1000000");
+        int purchases = Integer.parseInt(args.length > 1 ? args[1] : "10000000");
+        try (var server = PostgresServer.startForBench()) {
+            System.out.printf("%nPostgreSQL bench (%s): %d cores%n", server.version(), Runtime.getRuntime().availableProcessors());
+            classify(server, customers, purchases);
+            String planning = server.createDatabase("planning");
+            CampaignBench.plan(100_000, config -> onPostgres(config, planning));
+            ingest(server);
+        }
+    }
+
+    private static LiukeConfig onPostgres(LiukeConfig config, String url) {
+        return config.withStore(new LiukeConfig.Store(config.store().path(), url, PostgresServer.USER, "", 10));
+    }
+
+    private static void classify(PostgresServer server, int customers, int purchases) throws Exception {
+        String url = server.createDatabase("classify");
+        Instant now = LocalDate.of(2026, 11, 23).atTime(3, 0).atZone(SHANGHAI).toInstant();
+        Path folder = Files.createTempDirectory("liuke-pg-classify");
+        var config = onPostgres(ConfigLoader.load(Path.of("config/liuke.yaml"), Map.of("LIUKE_DB", folder.resolve("unused.db").toString())), url);
+        System.out.printf("%nClassification on PostgreSQL: %,d customers, %,d purchases%n", customers, purchases);
+        try (var liuke = Liuke.open(config, Clock.fixed(now, SHANGHAI));
+             var connection = DriverManager.getConnection(url + "?reWriteBatchedInserts=true", PostgresServer.USER, "")) {
+            long started = System.nanoTime();
+            ClassifyBench.generate(connection, customers, purchases, now);
+            connection.setAutoCommit(true);
+            connection.createStatement().execute("VACUUM ANALYZE");
+            System.out.printf("generated the database in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            double scan = ClassifyBench.rawScan(connection);
+            started = System.nanoTime();
+            var first = liuke.classification().sweep();
+            double firstSweep = (System.nanoTime() - started) / 1e9;
+            started = System.nanoTime();
+            var next = liuke.classification().sweep();
+            double nextSweep = (System.nanoTime() - started) / 1e9;
+            System.out.printf("| raw `GROUP BY customer_id` over every purchase | %.2f s | baseline, same server |%n", scan);
+            System.out.printf("| full classify, from scratch | %.2f s | %,d reclassified, %,d RFM scores |%n", firstSweep,
+                    first.reclassified(), first.rfmChanged());
+            System.out.printf("| full classify, the next day | %.2f s | %,d reclassified, %,d RFM scores |%n", nextSweep,
+                    next.reclassified(), next.rfmChanged());
+        }
+    }
+
+    /** Three rounds into one instance, then three into two instances on one database. */
+    private static void ingest(PostgresServer server) throws Exception {
+        for (int instances : new int[] {1, 2}) {
+            String url = server.createDatabase("ingest_" + instances);
+            var services = new ArrayList<ServiceProcess>();
+            try (var api = new FakeBotApi()) {
+                for (int i = 0; i < instances; i++) {
+                    services.add(ServiceProcess.start(Files.createTempDirectory("liuke-pg-ingest"), api.url(), url, ""));
+                }
+                int[] ports = services.stream().mapToInt(ServiceProcess::port).toArray();
+                IngestBench.load("warm-up", ports, IngestBench.updates(10_000), true);
+                services.get(0).awaitNothingPending(Duration.ofMinutes(5));
+                System.out.printf("%nwebhook ingest on PostgreSQL, %d instance(s)%n", instances);
+                for (int round = 1; round <= 3; round++) {
+                    List<String> bodies = IngestBench.updates(Integer.getInteger("ingest.updates", 60_000));
+                    long started = System.nanoTime();
+                    var result = IngestBench.load(instances + " instance(s) POST /telegram/webhook", ports, bodies, true);
+                    result.print(round);
+                    services.get(0).awaitNothingPending(Duration.ofMinutes(10));
+                    System.out.printf("       all processed %.1f s after the first post%n", (System.nanoTime() - started) / 1e9);
+                }
+                long distinct = services.get(0).count("SELECT count(DISTINCT update_id) FROM inbox");
+                long rows = services.get(0).count("SELECT count(*) FROM inbox");
+                System.out.printf("inbox rows %,d for %,d distinct updates (no doubles: %s)%n", rows, distinct, rows == distinct);
+            } finally {
+                for (var service : services) {
+                    service.close();
+                }
+            }
+        }
+    }
+}
