@@ -20,7 +20,8 @@ import java.util.TreeMap;
 
 /**
  * Plans a campaign: reads its audience page by page with the facts the {@link ContactPolicy} needs
- * (one query per page), asks the policy, and writes each decision to the outbox in the page's
+ * (one query per page: the page of the audience is cut first, then only its rows get the facts, so
+ * PostgreSQL does not work them out for the whole audience before the LIMIT), asks the policy, and writes each decision to the outbox in the page's
  * transaction: a pending row (with the personal gift code and survey it carries) or a skipped row
  * with the reason. A preview runs the same decisions and writes nothing. Thread-safe.
  */
@@ -72,6 +73,12 @@ public final class CampaignPlanner {
         boolean more = true;
         while (more) {
             Database.Work<Boolean> pageWork = handle -> {
+                if (handle.dialect() == app.liuke.store.Dialect.POSTGRES && !preview && handle.queryLong(
+                        "SELECT CAST(reltuples AS BIGINT) FROM pg_class WHERE relname = 'outbox'") < 50_000) {
+                    // A young outbox grows by a page at a time here, faster than autovacuum's statistics follow:
+                    // believing it empty, PostgreSQL would scan all of it once per customer (docs/benchmarks.md).
+                    handle.execute("ANALYZE outbox");
+                }
                 var rows = page(handle, campaign, day, after[0], afterOccurrence[0]);
                 for (Row row : rows) {
                     decide(handle, campaign, row, day, tally, preview);
@@ -119,10 +126,11 @@ public final class CampaignPlanner {
                        (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
                          AND o.slot_day = :pDay AND o.status = 'pending' AND o.priority < :pPriority) AS c_lower,
                        (SELECT max(s.invited_at) FROM survey_response s WHERE s.customer_id = a.customer_id) AS c_survey
-                FROM (""" + audience.sql() + """
+                FROM (SELECT * FROM (""" + audience.sql() + """
+                      ) audience WHERE customer_id > :pAfter OR (customer_id = :pAfter AND occurrence > :pAfterOcc)
+                      ORDER BY customer_id, occurrence LIMIT :pLimit
                 ) a JOIN customer c ON c.id = a.customer_id
-                WHERE a.customer_id > :pAfter OR (a.customer_id = :pAfter AND a.occurrence > :pAfterOcc)
-                ORDER BY a.customer_id, a.occurrence LIMIT :pLimit""", row -> {
+                ORDER BY a.customer_id, a.occurrence""", row -> {
             String chat = row.getString("c_chat");
             ChatRef ref = chat == null ? null : ChatRef.privateChat(chat.substring(0, chat.indexOf('\u001f')),
                     chat.substring(chat.indexOf('\u001f') + 1));

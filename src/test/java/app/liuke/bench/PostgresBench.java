@@ -36,10 +36,37 @@ public final class PostgresBench {
         int purchases = Integer.parseInt(args.length > 1 ? args[1] : "10000000");
         try (var server = PostgresServer.startForBench()) {
             System.out.printf("%nPostgreSQL bench (%s): %d cores%n", server.version(), Runtime.getRuntime().availableProcessors());
-            classify(server, customers, purchases);
-            String planning = server.createDatabase("planning");
-            CampaignBench.plan(100_000, config -> onPostgres(config, planning));
-            ingest(server);
+            var parts = List.of(System.getProperty("pgbench.parts", "classify,plan,ingest").split(","));
+            if (parts.contains("classify")) {
+                classify(server, customers, purchases);
+            }
+            if (parts.contains("plan")) {
+                String planning = server.createDatabase("planning");
+                try (var c = DriverManager.getConnection(planning, PostgresServer.USER, "")) {
+                    c.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                }
+                CampaignBench.plan(100_000, config -> onPostgres(config, planning));
+                topStatements(planning);
+                if (!System.getProperty("pgbench.explainMs", "-1").equals("-1")) {
+                    Files.writeString(Path.of("target/pgbench-server.log"), server.serverLog());
+                }
+            }
+            if (parts.contains("ingest")) {
+                ingest(server);
+            }
+        }
+    }
+
+    /** Where the server's time went: the statements that took most of it (pg_stat_statements). */
+    private static void topStatements(String url) throws Exception {
+        try (var c = DriverManager.getConnection(url, PostgresServer.USER, "");
+             var rows = c.createStatement().executeQuery("""
+                     SELECT calls, round(total_exec_time) AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160)
+                     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 8""")) {
+            System.out.println("  where the server's time went (calls, ms, statement):");
+            while (rows.next()) {
+                System.out.printf("    %,9d %,9d  %s%n", rows.getLong(1), rows.getLong(2), rows.getString(3));
+            }
         }
     }
 

@@ -52,7 +52,8 @@ public final class PostgresServer implements AutoCloseable {
     /** A server for benches, durable as a shop's would be (fsync and synchronous commit on), with more memory. */
     public static PostgresServer startForBench() throws IOException, InterruptedException {
         return start("-c shared_buffers=2GB -c work_mem=64MB -c maintenance_work_mem=512MB -c max_connections=200"
-                + " -c max_wal_size=4GB");
+                + " -c max_wal_size=4GB -c shared_preload_libraries=pg_stat_statements,auto_explain"
+                + " -c auto_explain.log_min_duration=" + System.getProperty("pgbench.explainMs", "-1") + " -c auto_explain.log_analyze=on -c auto_explain.log_settings=on");
     }
 
     private static PostgresServer start(String settings) throws IOException, InterruptedException {
@@ -90,6 +91,11 @@ public final class PostgresServer implements AutoCloseable {
     /** A JDBC address for {@code database} on this server. */
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** What the server logged so far. */
+    public String serverLog() throws IOException {
+        return Files.readString(folder.resolve("server.log"));
     }
 
     /** The server's version, e.g. "PostgreSQL 15.14". */
