@@ -26,15 +26,10 @@ public final class Inbox {
                 "after", afterId, "limit", limit);
     }
 
-    /** True while row {@code id} waits to be handled. */
-    public boolean isPending(Handle handle, long id) {
-        return handle.queryLong("SELECT count(*) FROM inbox WHERE id = :id AND status = 'pending'", "id", id) > 0;
-    }
-
-    /** A chat's rows still pending before row {@code id}, oldest first, with their payloads. */
-    public List<InboxEntry> pendingBefore(Handle handle, InboxEntry entry) {
+    /** A chat's rows still pending up to and including {@code entry}'s, oldest first, with their payloads. */
+    public List<InboxEntry> pendingUpTo(Handle handle, InboxEntry entry) {
         return handle.query("SELECT id, channel, update_id, chat_key, payload FROM inbox WHERE channel = :channel"
-                        + " AND chat_key = :chat AND status = 'pending' AND id < :id ORDER BY id",
+                        + " AND chat_key = :chat AND status = 'pending' AND id <= :id ORDER BY id",
                 row -> new InboxEntry(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5)),
                 "channel", entry.channel(), "chat", entry.chatKey(), "id", entry.id());
     }

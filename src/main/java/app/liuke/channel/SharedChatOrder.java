@@ -30,11 +30,12 @@ final class SharedChatOrder implements ChatPipeline.ChatOrder {
     public List<ChatPipeline.Job> before(Handle handle, InboxEntry entry) {
         handle.queryOne("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) AS locked",
                 row -> row.getInt(1), "key", entry.channel() + ":" + entry.chatKey());
-        if (!inbox.isPending(handle, entry.id())) {
-            return null;
+        List<InboxEntry> pending = inbox.pendingUpTo(handle, entry);
+        if (pending.isEmpty() || pending.get(pending.size() - 1).id() != entry.id()) {
+            return null;                                   // another instance handled it
         }
         var earlier = new ArrayList<ChatPipeline.Job>();
-        for (InboxEntry other : inbox.pendingBefore(handle, entry)) {
+        for (InboxEntry other : pending.subList(0, pending.size() - 1)) {
             try {
                 earlier.add(new ChatPipeline.Job(other, translate.apply(other)));
             } catch (RuntimeException unreadable) {
