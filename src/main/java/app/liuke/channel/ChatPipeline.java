@@ -81,7 +81,16 @@ public final class ChatPipeline {
 
     private void processAlone(Job job, ChatOrder order) {
         try {
-            database.useTransaction(handle -> handleInOrder(handle, job, order));
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    database.useTransaction(handle -> handleInOrder(handle, job, order));
+                    return;
+                } catch (RuntimeException e) {
+                    if (!Database.isBusy(e) || attempt == 3) {
+                        throw e;
+                    }
+                }
+            }
         } catch (RuntimeException e) {
             LOG.error("update {} (inbox row {}) could not be stored as handled; it is retried at the next start",
                     job.entry().updateId(), job.entry().id(), e);
@@ -114,6 +123,9 @@ public final class ChatPipeline {
                 return null;
             });
         } catch (RuntimeException e) {
+            if (Database.isBusy(e)) {
+                throw e;          // a deadlock or a lost race between instances: not this update's fault, try it again
+            }
             LOG.warn("update {} from {} (inbox row {}) failed: {}", entry.updateId(), entry.channel(), entry.id(), e.toString(), e);
             inbox.markFailed(handle, entry.id(), e.toString());
             var apologies = job.events().stream().map(handler::apology).flatMap(java.util.Optional::stream).limit(1).toList();
