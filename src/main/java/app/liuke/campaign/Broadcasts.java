@@ -93,7 +93,7 @@ public final class Broadcasts {
             throw new InvalidInput("text", "error.campaign.noText");
         }
         segment = everyone(segment) ? "" : segment;
-        campaigns.previewBroadcast(segment, text);
+        campaigns.checkBroadcast(segment, text);
         String chosen = segment;
         long id = database.transaction(handle -> handle.insert("""
                 INSERT INTO broadcast (segment, text, status, created_at, confirmed_at) VALUES (:segment, :text, 'confirmed', :now, :now)""",

@@ -67,6 +67,8 @@ public final class CampaignPlanner {
             database.useTransaction(handle -> campaign.prepare(handle, now));
         }
         var day = CampaignDay.of(now, zone);
+        // The day slot is the day the messages go out: planned after the quiet hours began, they take tomorrow's.
+        long slot = CampaignDay.of(policy.sendsAt(now), zone).number();
         var tally = new Tally();
         long[] after = {-1};
         String[] afterOccurrence = {""};
@@ -79,9 +81,9 @@ public final class CampaignPlanner {
                     // believing it empty, PostgreSQL would scan all of it once per customer (docs/benchmarks.md).
                     handle.execute("ANALYZE outbox");
                 }
-                var rows = page(handle, campaign, day, after[0], afterOccurrence[0]);
+                var rows = page(handle, campaign, day, slot, after[0], afterOccurrence[0]);
                 for (Row row : rows) {
-                    decide(handle, campaign, row, day, tally, preview);
+                    decide(handle, campaign, row, day, slot, tally, preview);
                     after[0] = row.target().customerId();
                     afterOccurrence[0] = row.target().occurrence();
                 }
@@ -96,11 +98,15 @@ public final class CampaignPlanner {
     private record Row(Target target, ContactPolicy.Facts facts, boolean done, String store, Long staffId) {
     }
 
-    private List<Row> page(Handle handle, Campaign campaign, CampaignDay day, long after, String afterOccurrence) {
+    private List<Row> page(Handle handle, Campaign campaign, CampaignDay day, long slot, long after, String afterOccurrence) {
         var audience = campaign.audience(day);
         var settings = campaign.settings();
         var params = new ArrayList<>(List.of(audience.params()));
-        params.addAll(List.of("pAfter", after, "pAfterOcc", afterOccurrence, "pDay", day.number(), "pPriority", settings.priority(),
+        params.addAll(List.of("pAfter", after, "pAfterOcc", afterOccurrence, "pDay", slot, "pPriority", settings.priority(),
+                // A row of the slot's day was planned that day or the evening before (and waited for the morning):
+                // bounding created_at lets the index skip the customer's older contacts.
+                "pSlotFrom", day.start(java.time.LocalDate.ofEpochDay(slot - 1)),
+                "pNow", day.now().getEpochSecond(),
                 "pKey", "campaign:" + campaign.name() + ":", "pLimit", PAGE,
 
                 "pCapA", policy.capSince(Tier.A, day.now()).getEpochSecond(),
@@ -120,11 +126,14 @@ public final class CampaignPlanner {
                          AND o.slot_day IS NOT NULL AND o.purpose = 'marketing' AND o.status IN ('pending', 'sent')
                          AND o.created_at >= CASE c.tier WHEN 'A' THEN :pCapA WHEN 'B' THEN :pCapB ELSE :pCapC END) AS c_recent,
                        (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
-                         AND o.slot_day = :pDay AND o.status IN ('pending', 'sent') AND o.priority >= :pPriority) AS c_slot,
+                         AND o.created_at >= :pSlotFrom AND o.slot_day = :pDay AND (o.status = 'sent' OR (o.status = 'pending'
+                           AND (o.priority >= :pPriority OR o.lease_until >= :pNow)))) AS c_slot,
                        (SELECT o.campaign FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
-                         AND o.slot_day = :pDay AND o.status IN ('pending', 'sent') ORDER BY o.priority DESC LIMIT 1) AS c_slot_by,
+                         AND o.created_at >= :pSlotFrom AND o.slot_day = :pDay AND o.status IN ('pending', 'sent')
+                         ORDER BY o.priority DESC LIMIT 1) AS c_slot_by,
                        (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
-                         AND o.slot_day = :pDay AND o.status = 'pending' AND o.priority < :pPriority) AS c_lower,
+                         AND o.created_at >= :pSlotFrom AND o.slot_day = :pDay AND o.status = 'pending' AND o.priority < :pPriority
+                         AND (o.lease_until IS NULL OR o.lease_until < :pNow)) AS c_lower,
                        (SELECT max(s.invited_at) FROM survey_response s WHERE s.customer_id = a.customer_id) AS c_survey
                 FROM (SELECT * FROM (""" + audience.sql() + """
                       ) audience WHERE customer_id > :pAfter OR (customer_id = :pAfter AND occurrence > :pAfterOcc)
@@ -166,7 +175,7 @@ public final class CampaignPlanner {
 
     }
 
-    private void decide(Handle handle, Campaign campaign, Row row, CampaignDay day, Tally tally, boolean preview) {
+    private void decide(Handle handle, Campaign campaign, Row row, CampaignDay day, long slot, Tally tally, boolean preview) {
         Target target = row.target();
         var settings = campaign.settings();
         if (row.done()) {
@@ -176,7 +185,7 @@ public final class CampaignPlanner {
         var decision = policy.plan(row.facts(), settings, target.survey() != null, day.now());
         String key = "campaign:" + campaign.name() + ":" + target.customerId() + ":" + target.occurrence();
         var contact = new Outbox.Contact(campaign.name(), target.occurrence(), settings.purpose().key(), settings.priority(),
-                day.number(), day.now(), day.now(), null);
+                slot, day.now(), day.now(), null);
         if (decision instanceof ContactPolicy.Skip skip) {
             tally.skip(skip.reason());
             if (preview) {
@@ -195,7 +204,8 @@ public final class CampaignPlanner {
             return;
         }
         if (send.outranks()) {
-            outbox.outrank(handle, target.customerId(), day.number(), settings.priority(), campaign.name(), day.now());
+            outbox.outrank(handle, target.customerId(), slot, day.start(java.time.LocalDate.ofEpochDay(slot - 1)), settings.priority(),
+                    campaign.name(), day.now());
         }
         var messages = new ArrayList<Outbound>();
         String text = target.text() + gift(handle, target, day.now());

@@ -118,6 +118,11 @@ public final class Campaigns {
         return planner.plan(broadcastOf(segment, text, 0), clock.instant(), true);
     }
 
+    /** Refuses a broadcast whose segment or text is wrong (4xx, or a polite chat reply), without planning it. */
+    void checkBroadcast(String segment, String text) {
+        broadcastOf(segment, text, 0);
+    }
+
     RunReport runBroadcast(String segment, String text, long broadcastId) {
         Instant now = clock.instant();
         return run(broadcastOf(segment, text, broadcastId), now.getEpochSecond(), "broadcast-" + broadcastId, now);

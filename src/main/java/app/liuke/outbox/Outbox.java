@@ -53,6 +53,21 @@ public final class Outbox {
         insert(handle, message, key, customerId, now);
     }
 
+    /**
+     * Queues a message the customer did not ask for outside any campaign (a survey's reminder): it passes
+     * the gate as care (quiet hours, opt-out), takes no campaign slot, and is dropped as stale after {@code until}.
+     */
+    public void enqueueCare(Handle handle, Outbound message, String key, long customerId, Instant now, Instant until) {
+        handle.update("""
+                INSERT INTO outbox (channel, chat_id, idempotency_key, kind, payload, customer_id, not_before, created_at, purpose,
+                                    expires_at)
+                VALUES (:channel, :chat, :key, :kind, :payload, :customer, :now, :now, 'care', :until)
+                ON CONFLICT (idempotency_key) DO NOTHING""",
+                "channel", message.chat().channel(), "chat", message.chat().chatId(), "key", key,
+                "kind", OutboundCodec.kind(message), "payload", OutboundCodec.encode(message), "customer", customerId,
+                "now", now.getEpochSecond(), "until", until.getEpochSecond());
+    }
+
     private void insert(Handle handle, Outbound message, String key, Long customerId, Instant now) {
         handle.update("""
                 INSERT INTO outbox (channel, chat_id, idempotency_key, kind, payload, customer_id, not_before, created_at)
@@ -107,13 +122,16 @@ public final class Outbox {
                 "reason", contact.reason()) > 0;
     }
 
-    /** Cancels the customer's still-pending, unleased campaign rows of {@code slotDay} below {@code priority}. */
-    public int outrank(Handle handle, long customerId, long slotDay, int priority, String by, Instant now) {
+    /**
+     * Cancels the customer's still-pending, unleased campaign rows of {@code slotDay} below {@code priority}.
+     * Such a row was planned on that day or the evening before ({@code slotFrom}: the start of the day before).
+     */
+    public int outrank(Handle handle, long customerId, long slotDay, long slotFrom, int priority, String by, Instant now) {
         return handle.update("""
                 UPDATE outbox SET status = 'skipped', reason = :reason, sent_at = :now
-                WHERE customer_id = :customer AND slot_day = :day AND status = 'pending' AND priority < :priority
-                  AND (lease_until IS NULL OR lease_until < :now)""",
-                "reason", "outranked:" + by, "now", now.getEpochSecond(), "customer", customerId, "day", slotDay,
+                WHERE customer_id = :customer AND campaign IS NOT NULL AND created_at >= :from AND slot_day = :day
+                  AND status = 'pending' AND priority < :priority AND (lease_until IS NULL OR lease_until < :now)""",
+                "reason", "outranked:" + by, "now", now.getEpochSecond(), "customer", customerId, "from", slotFrom, "day", slotDay,
                 "priority", priority);
     }
 

@@ -153,9 +153,21 @@ public final class SurveyEngine {
         return Optional.of(out);
     }
 
+    /**
+     * What a tick sends: low-score alerts to staff, and reminders to customers. A reminder was not asked
+     * for, so it is contact like a campaign's (the gate holds it in the quiet hours and drops it after an
+     * opt-out), and it lapses with its survey.
+     */
+    public record Ticked(List<Outbound> staff, List<Reminder> reminders) {
+    }
+
+    public record Reminder(long customerId, Outbound message, Instant until) {
+    }
+
     /** Closes surveys whose time is up and sends the one reminder to those who have not finished. */
-    public List<Outbound> tick(Handle handle, Instant now) {
+    public Ticked tick(Handle handle, Instant now) {
         var out = new ArrayList<Outbound>();
+        var reminders = new ArrayList<Reminder>();
         for (SurveyResponse response : responses.lapsed(handle, now, SWEEP_BATCH)) {
             out.addAll(lapse(handle, response, now));
         }
@@ -164,12 +176,12 @@ public final class SurveyEngine {
             responses.reminded(handle, response.id(), now);
             Survey survey = surveys.get(response.survey());
             if (survey != null) {
-                out.add(new Outbound.SendText(response.chat(), texts.get(response.language(), "survey.reminder",
-                        "title", survey.title().in(response.language())), List.of(List.of(new app.liuke.channel.Button(
-                        texts.get(response.language(), "survey.continue"), "c|/survey")))));
+                reminders.add(new Reminder(response.customerId(), new Outbound.SendText(response.chat(), texts.get(response.language(),
+                        "survey.reminder", "title", survey.title().in(response.language())), List.of(List.of(new app.liuke.channel.Button(
+                        texts.get(response.language(), "survey.continue"), "c|/survey")))), response.expiresAt()));
             }
         }
-        return out;
+        return new Ticked(out, reminders);
     }
 
     private void next(Handle handle, Survey survey, SurveyResponse response, int index, ChatRef chat, String messageId,

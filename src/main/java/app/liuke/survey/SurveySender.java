@@ -75,9 +75,13 @@ public final class SurveySender {
     public int tick() {
         int sent = database.transaction(handle -> {
             var now = clock.instant();
-            List<Outbound> messages = engine.tick(handle, now);
-            enqueue(handle, messages, "survey-tick:" + java.util.UUID.randomUUID(), now);
-            return messages.size();
+            var ticked = engine.tick(handle, now);
+            enqueue(handle, ticked.staff(), "survey-tick:" + java.util.UUID.randomUUID(), now);
+            for (var reminder : ticked.reminders()) {
+                outbox.enqueueCare(handle, reminder.message(), "survey-reminder:" + java.util.UUID.randomUUID(), reminder.customerId(),
+                        now, reminder.until());
+            }
+            return ticked.staff().size() + ticked.reminders().size();
         });
         if (sent > 0) {
             wake.run();

@@ -123,6 +123,29 @@ class CampaignsTest extends CampaignTestBase {
     }
 
     @Test
+    void aMessageWaitingForTheMorning_takesThatDaysSlot_andASentLowerOneStillFillsIt() {
+        // Found by `liuke simulate`: a broadcast written at night went out at 09:00 in the previous day's slot, and a
+        // thank-you (higher priority) at 10:00 found today's slot free: two campaign messages in one day.
+        long bob = join(BOB, "Bob");
+        assertEquals(200, shop.put("/api/customers/" + bob + "/tier", "{\"tier\": \"B\", \"by\": \"test\", \"reason\": \"test\"}").status());
+        int before = sent(BOB).size();
+        at("2026-03-16T22:30");
+        assertEquals(1, shop.liuke.campaigns().broadcasts().now("", "新品到店 {name}").deferred());
+        long morning = java.time.LocalDate.of(2026, 3, 17).toEpochDay();
+        assertEquals(1, outbox("campaign = 'broadcast' AND slot_day = :day", "day", morning), "the slot of the day it goes out");
+
+        at("2026-03-17T09:00:05");
+        assertTrue(awaitNth(BOB, before + 1).contains("新品到店 Bob"));
+        awaitOutbox(1, "campaign = 'broadcast' AND status = 'sent'");
+        assertEquals(201, shop.post("/api/purchases", "{\"customerId\": " + bob + ", \"amount\": 100, \"date\": \"2026-03-16\"}").status());
+        at("2026-03-17T10:00");
+        var thanks = shop.liuke.campaigns().run("thanks", "test");
+        assertEquals(0, thanks.queued(), thanks.toString());
+        assertEquals(1, outbox("campaign = 'thanks' AND status = 'skipped' AND reason = 'slot-taken:broadcast'"),
+                "a lower-priority message already sent today still fills the day's one slot");
+    }
+
+    @Test
     void optingOut_stopsEveryMarketingMessageAtOnce() {
         long bob = join(BOB, "Bob");
         shop.put("/api/customers/" + bob + "/tier", "{\"tier\": \"A\", \"by\": \"test\", \"reason\": \"test\"}");
