@@ -93,4 +93,33 @@ class DatabaseTest {
             }
         }
     }
+
+    @Test
+    void underWritesThatNeverPause_theWriteAheadLogStartsAgain_insteadOfGrowingWithoutEnd() throws Exception {
+        // Found by liuke simulate: the PASSIVE checkpoint never caught up, and the log grew to 1.4 GB in 20 s.
+        Path file = folder.resolve("busy.db");
+        Path wal = folder.resolve("busy.db-wal");
+        long limit = Database.RESTART_FRAMES * 4096;
+        try (var database = Database.open(file)) {
+            database.useTransaction(handle -> handle.execute("CREATE TABLE blob (id INTEGER PRIMARY KEY, data BLOB)"));
+            byte[] page = new byte[4000];
+            long written = 0;
+            long largest = 0;
+            long start = System.nanoTime();
+            long deadline = start + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (written < 3 * limit && System.nanoTime() < deadline) {      // about 200 MB at up to 32 MB/s, no pause longer
+                long due = start + written * 1_000_000_000L / (32L << 20);       // than a transaction's worth
+                java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                database.useTransaction(handle -> {
+                    for (int i = 0; i < 25; i++) {
+                        handle.update("INSERT INTO blob (data) VALUES (:data)", "data", page);
+                    }
+                });
+                written += 25L * page.length;
+                largest = Math.max(largest, java.nio.file.Files.size(wal));
+            }
+            assertEquals(true, written >= 3 * limit, "wrote " + written + " bytes before the deadline");
+            assertEquals(true, largest < 2 * limit, "the log reached " + largest + " bytes after " + written + " written");
+        }
+    }
 }
