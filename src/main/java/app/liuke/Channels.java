@@ -35,7 +35,7 @@ public final class Channels implements AutoCloseable {
 
     Channels(LiukeConfig config, Database database, ConversationParts.Built conversation, TelegramConnection telegram,
              app.liuke.channel.wechat.WechatAccount wechat, app.liuke.channel.wecom.WecomAccount wecom,
-             app.liuke.outbox.SendGate gate, Clock clock) {
+             List<ChannelGateway> extraGateways, app.liuke.outbox.SendGate gate, Clock clock) {
         this.telegram = telegram;
         this.wechat = wechat;
         this.wecom = wecom;
@@ -53,6 +53,7 @@ public final class Channels implements AutoCloseable {
             gateways.add(new app.liuke.channel.wecom.WecomContactGateway(wecom.api(), database, clock));
             gateways.add(new app.liuke.channel.wecom.WecomRobotGateway(wecom.api(), wecom.config().robots(), database, clock));
         }
+        gateways.addAll(extraGateways);
         this.wecomTasks = wecom == null ? null : new app.liuke.channel.wecom.WecomTaskResults(wecom.api(), database, clock);
         this.dispatcher = new Dispatcher(database, outbox, gateways, conversation.events(), gate, config.dispatch(), clock,
                 System::nanoTime);
@@ -70,10 +71,12 @@ public final class Channels implements AutoCloseable {
                 LANES, clock);
     }
 
-    /** Resumes unfinished updates, starts sending, then connects to Telegram (setWebhook or polling). */
-    void start() {
+    /** Resumes unfinished updates, starts sending (unless the caller drives the dispatcher), then connects to Telegram. */
+    void start(boolean dispatchInBackground) {
         flow.start();
-        dispatcher.start();
+        if (dispatchInBackground) {
+            dispatcher.start();
+        }
         if (telegram != null) {
             telegram.start(flow);
         }

@@ -119,33 +119,63 @@ public final class Liuke implements AutoCloseable {
      * (0 picks a free port).
      */
     public WebServer startWeb(String host) {
+        ChatParts parts;
+        synchronized (this) {
+            parts = startChatParts(java.util.List.of(), true);
+        }
+        var services = new WebServer.Services(customers, purchases, followUps, staff, classification, database,
+                metrics(), channels, offers, surveys, parts.campaigns(), reports, trends, todos, parts.language());
+        web = new WebServer(config, services, texts, clock).start(host, config.server().port());
+        return web;
+    }
+
+    private Metrics metrics;
+
+    private synchronized Metrics metrics() {
+        if (metrics == null) {
+            metrics = new Metrics(database);
+        }
+        return metrics;
+    }
+
+    /**
+     * The chat side without the HTTP server: the conversation, the inbox, the outbox dispatcher (sending
+     * through the configured channels and {@code extraGateways}), the surveys and the workbench. With
+     * {@code dispatchInBackground} false nothing is sent until the caller runs the dispatcher
+     * ({@code liuke simulate} drives it step by step with its clock).
+     */
+    public synchronized Channels startChat(java.util.List<app.liuke.channel.ChannelGateway> extraGateways, boolean dispatchInBackground) {
+        startChatParts(extraGateways, dispatchInBackground);
+        return channels;
+    }
+
+    private ChatParts startChatParts(java.util.List<app.liuke.channel.ChannelGateway> extraGateways, boolean dispatchInBackground) {
         var parts = chatParts();
+        if (channels != null) {
+            throw new IllegalStateException("the chat side runs already");
+        }
         TelegramConnection telegram = config.telegram().enabled() ? new TelegramConnection(config.telegram()) : null;
-        var metrics = new Metrics(database);
         var wechat = config.wechat().enabled()
-                ? new app.liuke.channel.wechat.WechatAccount(config.wechat(), clock, metrics.registry()) : null;
+                ? new app.liuke.channel.wechat.WechatAccount(config.wechat(), clock, metrics().registry()) : null;
         var conversation = new ConversationParts(parts.scripts(), config.locale(), config.timezone(), customers, purchases,
                 followUps, classification, classifier, staff, phones, new Groups(), inviteLinks(telegram, wechat),
                 offers, redemptions, parts.surveyEngine(), tasks,
                 parts.campaigns(), reports, todos, config.campaign("holidays").holidays(), clock).build();
         var wecom = config.wecom().enabled()
-                ? new app.liuke.channel.wecom.WecomAccount(config.wecom(), clock, metrics.registry()) : null;
-        channels = new Channels(config, database, conversation, telegram, wechat, wecom, parts.policy(), clock);
+                ? new app.liuke.channel.wecom.WecomAccount(config.wecom(), clock, metrics().registry()) : null;
+        channels = new Channels(config, database, conversation, telegram, wechat, wecom, extraGateways, parts.policy(), clock);
         channels.dispatcher().onlyWhile(leadership.start()::leads);
         if (telegram != null) {
             telegram.onlyWhile(leadership::leads);
         }
         surveys = new SurveySender(database, channels.outbox(), parts.surveyEngine(), parts.language(), channels.dispatcher()::wake, clock);
-        var services = new WebServer.Services(customers, purchases, followUps, staff, classification, database,
-                metrics, channels, offers, surveys, parts.campaigns(), reports, trends, todos, parts.language());
-        web = new WebServer(config, services, texts, clock).start(host, config.server().port());
         var outbox = new app.liuke.outbox.Outbox();
         workbench = new app.liuke.workbench.WorkbenchScheduler(database, outbox,
                 new app.liuke.workbench.Reminders(todos, staff, parts.words()),
                 new app.liuke.workbench.DailyDigest(reports, staff, parts.words(), config.timezone()),
                 config.workbench(), config.timezone(), clock, channels.dispatcher()::wake);
-        channels.start();
-        return web;
+        channels.start(dispatchInBackground);
+        return parts;
     }
 
     /** Invitation links: a Telegram deep link (once the bot's name is known), a WeChat QR code. */
@@ -256,21 +286,8 @@ public final class Liuke implements AutoCloseable {
         leadership.start();
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                if (!leadership.leads()) {
-                    return;                                   // another instance on the database runs the schedule
-                }
-                if (sweep.tick().isPresent()) {
-                    database.useTransaction(handle -> trends.snapshot(handle, clock.instant()));
-                }
-                if (surveys != null) {
-                    surveys.tick();
-                }
-                campaignScheduler().tick();
-                if (channels != null && channels.wecomTasks() != null) {
-                    channels.wecomTasks().tick();
-                }
-                if (workbench != null) {
-                    workbench.tick();
+                if (leadership.leads()) {                     // else another instance on the database runs the schedule
+                    runDueWork();
                 }
             } catch (RuntimeException e) {
                 if (Database.isBusy(e)) {
@@ -280,6 +297,27 @@ public final class Liuke implements AutoCloseable {
                 }
             }
         }, 0, 1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * One look at the schedule, as the scheduler takes every minute: the daily sweep (and the day's
+     * snapshot), survey lapses and reminders, due campaign slots, WeCom task results, the staff reminders
+     * and digest. {@code liuke simulate} calls it as it moves its clock.
+     */
+    public void runDueWork() {
+        if (sweep.tick().isPresent()) {
+            database.useTransaction(handle -> trends.snapshot(handle, clock.instant()));
+        }
+        if (surveys != null) {
+            surveys.tick();
+        }
+        campaignScheduler().tick();
+        if (channels != null && channels.wecomTasks() != null) {
+            channels.wecomTasks().tick();
+        }
+        if (workbench != null) {
+            workbench.tick();
+        }
     }
 
     /** A collector for the customers one transaction touches, to reclassify them together. */

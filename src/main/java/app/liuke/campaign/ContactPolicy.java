@@ -142,8 +142,9 @@ public final class ContactPolicy implements SendGate {
         if (row.channel().equals("wecom") && row.customerId() != null && row.message() instanceof app.liuke.channel.Outbound.SendText
                 && handle.queryLong("""
                         SELECT count(*) FROM outbox WHERE customer_id = :customer AND channel = 'wecom' AND status = 'sent'
-                          AND campaign IS NOT NULL AND sent_at >= :month""", "customer", row.customerId(),
-                        "month", monthStart(now).getEpochSecond()) >= wecomMonthlyCap) {
+                          AND campaign IS NOT NULL AND sent_at >= :month AND created_at >= :createdSince""", "customer", row.customerId(),
+                        "month", monthStart(now).getEpochSecond(),
+                        "createdSince", monthStart(now).minus(MAX_WAIT).getEpochSecond()) >= wecomMonthlyCap) {
             return new SendGate.Skip("wecom-cap:" + wecomMonthlyCap + "/month");
         }
         if (quiet.quiet(now)) {

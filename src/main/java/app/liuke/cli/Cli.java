@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
         description = "Liuke 留客: keeps a shop's customers.",
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ClassifyCommand.class, CampaignCommand.class,
                 ReportCommand.class,
-                BackupCommand.class, CheckCommand.class, WechatCommand.class, MigrateStoreCommand.class, CommandLine.HelpCommand.class})
+                BackupCommand.class, CheckCommand.class, WechatCommand.class, MigrateStoreCommand.class, SimulateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
     @Mixin
     ConfigOption config;

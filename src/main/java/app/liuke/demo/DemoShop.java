@@ -37,10 +37,37 @@ public final class DemoShop {
     private static final String[] SOURCES = "门店 朋友推荐 小红书 抖音 Telegram 商场活动".split(" ");
     private static final String[] MOBILE_PREFIXES = "138 139 135 136 150 151 158 186 187 188 177 199".split(" ");
     private final Liuke liuke;
-    private final Random random = new Random(20261123L);
+    private final Random random;
 
     public DemoShop(Liuke liuke) {
+        this(liuke, 20261123L);
+    }
+
+    /** The same generator with another seed ({@code liuke simulate --seed}). */
+    public DemoShop(Liuke liuke, long seed) {
         this.liuke = liuke;
+        this.random = new Random(seed);
+    }
+
+    /**
+     * The demo's staff and {@code customers} customers with their purchase history (no sample campaign
+     * messages or surveys), each reachable as {@code identities} says; then the daily sweep. Returns the
+     * customers' ids in the order they were made ({@code liuke simulate}'s shop).
+     */
+    public List<Long> seedCustomers(int customers, java.util.function.IntFunction<List<ChannelIdentity>> identities) {
+        var ids = liuke.database().transaction(handle -> {
+            Instant now = liuke.clock().instant();
+            List<Long> staffIds = seedStaff(handle, now);
+            var reclassification = liuke.reclassification();
+            var made = new ArrayList<Long>();
+            for (int i = 0; i < customers; i++) {
+                made.add(seedCustomer(handle, i, staffIds, now, reclassification, identities.apply(i)));
+            }
+            reclassification.flush(handle, now);
+            return made;
+        });
+        liuke.sweep().tick();
+        return ids;
     }
 
     /** The demo's own database file and, unless one is configured, the documented demo token. */
@@ -65,7 +92,8 @@ public final class DemoShop {
             List<Long> staffIds = seedStaff(handle, now);
             var reclassification = liuke.reclassification();
             for (int i = 0; i < CUSTOMERS; i++) {
-                seedCustomer(handle, i, staffIds, now, reclassification);
+                seedCustomer(handle, i, staffIds, now, reclassification, i % 7 == 0
+                        ? List.of(new ChannelIdentity("telegram", String.valueOf(700_000_000L + i))) : List.of());
             }
             new DemoActivity(liuke, random).seed(handle, now, reclassification);
             reclassification.flush(handle, now);
@@ -103,7 +131,8 @@ public final class DemoShop {
         return ids;
     }
 
-    private void seedCustomer(Handle handle, int index, List<Long> staffIds, Instant now, Reclassification reclassification) {
+    private long seedCustomer(Handle handle, int index, List<Long> staffIds, Instant now, Reclassification reclassification,
+                              List<ChannelIdentity> identities) {
         long owner = staffIds.get(random.nextInt(staffIds.size()));
         var ownerInfo = liuke.staff().byId(handle, owner).orElseThrow();
         Instant created = now.minus(Duration.ofDays(30 + random.nextInt(700)));
@@ -111,8 +140,6 @@ public final class DemoShop {
         for (int t = random.nextInt(3); t > 0; t--) {
             tags.add(TAGS[random.nextInt(TAGS.length)]);
         }
-        var identities = index % 7 == 0 ? List.of(new ChannelIdentity("telegram", String.valueOf(700_000_000L + index)))
-                : List.<ChannelIdentity>of();
         String store = ownerInfo.groupName().startsWith("徐家汇") ? "徐家汇店" : "南京西路店";
         var draft = new CustomerDraft(name(), phone(index), birthday(index), random.nextInt(5) == 0 ? Gender.MALE : Gender.FEMALE,
                 index % 11 == 0 ? "喜欢简约款，怕过敏，只戴足金或 925 银" : null, tags, owner, ownerInfo.groupId(), store,
@@ -130,6 +157,7 @@ public final class DemoShop {
                     "customer", id, "staff", owner, "at", now.minus(Duration.ofDays(daysAgo)).getEpochSecond(),
                     "method", FollowUpMethod.values()[random.nextInt(3)].code(), "content", "回访：对上次购买满意，提醒新品到店");
         }
+        return id;
     }
 
     /** Loyal (10%), repeat (35%), one purchase (35%) or none yet (20%); some have gone quiet for months. */
@@ -148,6 +176,15 @@ public final class DemoShop {
                     staffId, null);
             liuke.purchases().record(handle, draft, now, reclassification);
         }
+    }
+
+    /** A sale as the demo shop makes them: one of its items at its price, now and then with a second one. */
+    public static PurchaseDraft sale(Random random, long customerId, Instant at, String store, Long staffId) {
+        int item = random.nextInt(ITEMS.length);
+        int second = random.nextInt(4) == 0 ? random.nextInt(ITEMS.length) : -1;
+        long cents = PRICES[item] * 100L + (second < 0 ? 0 : PRICES[second] * 100L);
+        var items = second < 0 || second == item ? List.of(ITEMS[item]) : List.of(ITEMS[item], ITEMS[second]);
+        return new PurchaseDraft(customerId, null, at, cents, items, store, staffId, null);
     }
 
     /** A time between 10:00 and 20:00 shop time, {@code daysAgo} days back, never after now. */

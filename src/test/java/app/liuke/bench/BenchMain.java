@@ -2,7 +2,7 @@ package app.liuke.bench;
 
 import java.util.List;
 
-/** {@code mvn -B -Pbench -DskipTests verify -Dbench.only=archive,classify,ingest,wechat,mixed,campaign,report,postgres -Dbench.customers=N -Dbench.purchases=M}. */
+/** {@code mvn -B -Pbench -DskipTests verify -Dbench.only=archive,classify,ingest,wechat,mixed,campaign,report,postgres,simulate -Dbench.customers=N -Dbench.purchases=M}. */
 public final class BenchMain {
     private BenchMain() {
     }
@@ -30,6 +30,9 @@ public final class BenchMain {
         }
         if (only.contains("postgres")) {
             PostgresBench.main(sizes);
+        }
+        if (only.contains("simulate")) {
+            SimulateBench.main(new String[0]);
         }
         if (only.contains("wechat")) {
             WechatIngestBench.main(new String[0]);
