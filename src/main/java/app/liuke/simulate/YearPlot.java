@@ -30,7 +30,7 @@ public final class YearPlot {
             data.addSeries(series);
         }
         var chart = ChartFactory.createXYLineChart(
-                String.format("A simulated year: %,d customers, %d days from %s (%,d messages, %d violations)", report.customers(),
+                String.format("%s: %,d customers, %d days from %s (%,d messages, %d violations)", report.title(), report.customers(),
                         report.days(), report.from(), report.messages(), report.violationsTotal()),
                 "week", "messages per week", data, PlotOrientation.VERTICAL, true, false, false);
         var plot = chart.getXYPlot();

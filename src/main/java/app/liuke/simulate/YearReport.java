@@ -24,8 +24,13 @@ public record YearReport(int customers, int days, long seed, String from, String
     public record Reactivation(long reached, long wonBack, Double rate) {
     }
 
+    /** "A simulated year" for a year, else "Simulated 90 days". */
+    public String title() {
+        return days == 365 || days == 366 ? "A simulated year" : "Simulated " + days + " days";
+    }
+
     public void print(PrintStream out) {
-        out.printf("A simulated year: %,d customers, %d days from %s, seed %d (%.1f s)%n%n", customers, days, from, seed, seconds);
+        out.printf("%s: %,d customers, %d days from %s, seed %d (%.1f s)%n%n", title(), customers, days, from, seed, seconds);
         out.println("Messages per customer per month, by tier and purpose");
         out.printf("  %-4s %8s %10s %8s %8s%n", "tier", "care", "marketing", "reply", "other");
         perCustomerPerMonth.forEach((tier, rates) -> out.printf("  %-4s %8.2f %10.2f %8.2f %8.2f%n", tier, rates.get("care"),
