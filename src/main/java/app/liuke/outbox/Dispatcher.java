@@ -165,6 +165,7 @@ public final class Dispatcher implements AutoCloseable {
                 continue;
             }
             awaitGlobalToken();
+            Instant handedOver = clock.instant();          // sent_at: when the channel was given it, not when it answered
             Delivery delivery = gateway.deliver(row.message());
             if (delivery instanceof Delivery.RetryLater retry) {
                 pausedUntil.put(gateway.channel(), clock.instant().plus(retry.delay()));
@@ -175,7 +176,7 @@ public final class Dispatcher implements AutoCloseable {
             if (delivery instanceof Delivery.Later later) {
                 pacedUntil.put(row.chatId(), clock.instant().plus(later.delay()));
             }
-            if (!settle(row, delivery, clock.instant())) {
+            if (!settle(row, delivery, handedOver)) {
                 heldBack.add(row.chatId());
             } else {
                 progress = true;
