@@ -146,6 +146,21 @@ class CampaignsTest extends CampaignTestBase {
     }
 
     @Test
+    void marketingWaitingForTheMorning_isCountedAgainAsItLeaves_againstTheTierTheCustomerHasThen() {
+        // Found by liuke simulate: planned at night for a B customer, sent after the customer had become C (cap 0).
+        long bob = join(BOB, "Bob");
+        assertEquals(200, shop.put("/api/customers/" + bob + "/tier", "{\"tier\": \"B\", \"by\": \"test\", \"reason\": \"test\"}").status());
+        int before = sent(BOB).size();
+        at("2026-03-16T22:30");
+        assertEquals(1, shop.liuke.campaigns().broadcasts().now("", "新品到店").deferred());
+        assertEquals(200, shop.put("/api/customers/" + bob + "/tier", "{\"tier\": \"C\", \"by\": \"test\", \"reason\": \"test\"}").status());
+        at("2026-03-17T09:00:05");
+        shop.liuke.channels().dispatcher().wake();
+        awaitOutbox(1, "campaign = 'broadcast' AND status = 'skipped' AND reason = 'cap:C 0/15d'");
+        assertEquals(before, sent(BOB).size(), "C customers get only must-do contacts");
+    }
+
+    @Test
     void optingOut_stopsEveryMarketingMessageAtOnce() {
         long bob = join(BOB, "Bob");
         shop.put("/api/customers/" + bob + "/tier", "{\"tier\": \"A\", \"by\": \"test\", \"reason\": \"test\"}");

@@ -103,6 +103,36 @@ class SurveyChatTest extends TelegramShopTest {
         assertEquals(400, shop.get("/api/surveys/post-purchase/results?from=2026-13-45").status());
     }
 
+    /** The survey's reminder row once the dispatcher has looked at it: "status/reason". */
+    private String reminderRow(String expected) {
+        return app.liuke.support.Await.calls(() -> shop.liuke.database().read(h -> h.query(
+                "SELECT status || '/' || coalesce(reason, '') FROM outbox WHERE idempotency_key LIKE 'survey-reminder:%'",
+                row -> row.getString(1))), rows -> rows.equals(List.of(expected)), "the reminder " + expected).get(0);
+    }
+
+    @Test
+    void aReminderWasNotAskedFor_soItWaitsOutTheNight_andAnOptOutDropsIt() {
+        // Found by liuke simulate: reminders went out as replies, past the quiet hours and after an opt-out.
+        var zone = java.time.ZoneId.of("Asia/Shanghai");
+        shop.clock.set(java.time.LocalDateTime.parse("2026-03-16T20:30").atZone(zone).toInstant());
+        ask(ALICE, "Alice", "/start", 1);
+        var sent = shop.post("/api/surveys/dormant/send", "{\"customerId\":" + aliceId() + "}");
+        assertEquals(201, sent.status(), sent.body());
+        api.awaitSent(String.valueOf(ALICE), 2);
+
+        shop.clock.set(java.time.LocalDateTime.parse("2026-03-17T21:30").atZone(zone).toInstant());   // 25 hours on: night
+        assertEquals(1, shop.liuke.surveys().tick());
+        shop.liuke.channels().dispatcher().wake();
+        assertEquals("pending/quiet-hours", reminderRow("pending/quiet-hours"), "held for the morning");
+
+        assertTrue(ask(ALICE, "Alice", "/stop", 3).length() > 0);             // the confirmation is a reply: it goes at once
+        shop.clock.set(java.time.LocalDateTime.parse("2026-03-18T09:00:05").atZone(zone).toInstant());
+        shop.liuke.channels().dispatcher().wake();
+        assertEquals("skipped/opted-out", reminderRow("skipped/opted-out"));
+        assertTrue(api.sentTo(String.valueOf(ALICE)).stream().noneMatch(call -> call.text().contains("还差几道题")),
+                "no reminder reached Alice: " + api.sentTo(String.valueOf(ALICE)));
+    }
+
     @Test
     void progressSurvivesARestart_oneReminderGoesOut_andAnUnfinishedSurveyLapses() {
         ask(ALICE, "Alice", "/start", 1);
