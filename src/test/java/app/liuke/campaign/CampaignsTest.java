@@ -122,15 +122,31 @@ class CampaignsTest extends CampaignTestBase {
         assertEquals(1, shop.liuke.campaigns().broadcasts().now("", "第三条").queued(), "a new window");
     }
 
+    private void setTier(long customer, String tier) {
+        assertEquals(200, shop.put("/api/customers/" + customer + "/tier",
+                "{\"tier\": \"" + tier + "\", \"by\": \"test\", \"reason\": \"test\"}").status());
+    }
+
+    /** Bob (tier B) and the messages he had before a broadcast written at 22:30, which waits for the morning. */
+    private record Night(long bob, int before) {
+    }
+
+    private Night broadcastAtNightToBobOnB(String text) {
+        long bob = join(BOB, "Bob");
+        setTier(bob, "B");
+        int before = sent(BOB).size();
+        at("2026-03-16T22:30");
+        assertEquals(1, shop.liuke.campaigns().broadcasts().now("", text).deferred());
+        return new Night(bob, before);
+    }
+
     @Test
     void aMessageWaitingForTheMorning_takesThatDaysSlot_andASentLowerOneStillFillsIt() {
         // Found by `liuke simulate`: a broadcast written at night went out at 09:00 in the previous day's slot, and a
         // thank-you (higher priority) at 10:00 found today's slot free: two campaign messages in one day.
-        long bob = join(BOB, "Bob");
-        assertEquals(200, shop.put("/api/customers/" + bob + "/tier", "{\"tier\": \"B\", \"by\": \"test\", \"reason\": \"test\"}").status());
-        int before = sent(BOB).size();
-        at("2026-03-16T22:30");
-        assertEquals(1, shop.liuke.campaigns().broadcasts().now("", "新品到店 {name}").deferred());
+        var night = broadcastAtNightToBobOnB("新品到店 {name}");
+        long bob = night.bob();
+        int before = night.before();
         long morning = java.time.LocalDate.of(2026, 3, 17).toEpochDay();
         assertEquals(1, outbox("campaign = 'broadcast' AND slot_day = :day", "day", morning), "the slot of the day it goes out");
 
@@ -148,12 +164,9 @@ class CampaignsTest extends CampaignTestBase {
     @Test
     void marketingWaitingForTheMorning_isCountedAgainAsItLeaves_againstTheTierTheCustomerHasThen() {
         // Found by liuke simulate: planned at night for a B customer, sent after the customer had become C (cap 0).
-        long bob = join(BOB, "Bob");
-        assertEquals(200, shop.put("/api/customers/" + bob + "/tier", "{\"tier\": \"B\", \"by\": \"test\", \"reason\": \"test\"}").status());
-        int before = sent(BOB).size();
-        at("2026-03-16T22:30");
-        assertEquals(1, shop.liuke.campaigns().broadcasts().now("", "新品到店").deferred());
-        assertEquals(200, shop.put("/api/customers/" + bob + "/tier", "{\"tier\": \"C\", \"by\": \"test\", \"reason\": \"test\"}").status());
+        var night = broadcastAtNightToBobOnB("新品到店");
+        int before = night.before();
+        setTier(night.bob(), "C");
         at("2026-03-17T09:00:05");
         shop.liuke.channels().dispatcher().wake();
         awaitOutbox(1, "campaign = 'broadcast' AND status = 'skipped' AND reason = 'cap:C 0/15d'");
