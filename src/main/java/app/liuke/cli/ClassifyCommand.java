@@ -16,7 +16,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Liuke liuke = config.open()) {
-            var report = liuke.classification().sweep();
+            var report = liuke.classification().sweepEveryone();
             System.out.println(liuke.texts().get("classify.done", report.customers(), report.took().toMillis(),
                     report.reclassified(), report.rfmChanged(), report.pointExpiries()));
             var counts = liuke.classification().counts(Segment.everyone());

@@ -28,16 +28,29 @@ public final class ClassificationService {
         this.clock = clock;
     }
 
-    /** Expires due points, applies the time rules to everyone and recomputes RFM, all or nothing. */
+    /**
+     * The daily sweep: expires due points, applies the time rules to the customers whose day for them
+     * has come (see {@link Classifier#sweep}) and recomputes RFM, all or nothing.
+     */
     public SweepReport sweep() {
+        return sweep(false);
+    }
+
+    /** As {@link #sweep()}, but looks at every customer ({@code liuke classify}). */
+    public SweepReport sweepEveryone() {
+        return sweep(true);
+    }
+
+    private SweepReport sweep(boolean everyone) {
         Instant now = clock.instant();
         long started = System.nanoTime();
         return database.transaction(handle -> {
             int expired = points.expireDue(handle, now);
-            int reclassified = classifier.classifyAll(handle, now);
+            var swept = classifier.sweep(handle, now, everyone);
             int rfmChanged = rfm.recompute(handle);
             long customers = handle.queryLong("SELECT count(*) FROM customer");
-            return new SweepReport(customers, reclassified, rfmChanged, expired, Duration.ofNanos(System.nanoTime() - started));
+            return new SweepReport(customers, swept.looked(), swept.changed(), rfmChanged, expired,
+                    Duration.ofNanos(System.nanoTime() - started));
         });
     }
 

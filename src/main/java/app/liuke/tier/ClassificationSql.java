@@ -13,7 +13,13 @@ final class ClassificationSql {
             CREATE TEMP TABLE IF NOT EXISTS classified (
               id INTEGER PRIMARY KEY, old_tier TEXT, old_stage TEXT, tier TEXT, tier_reason TEXT,
               tier_reason_args TEXT, stage TEXT, stage_args TEXT, drop_at INTEGER, drop_to TEXT, drop_reason TEXT,
-              first_time INTEGER)""";
+              first_time INTEGER, next_day INTEGER)""";
+
+    /**
+     * The daily sweep's filter: the customers whose {@code classify_day} has come, or who were never
+     * classified (or were marked by a change the sweep itself made, such as expired points).
+     */
+    static final String DUE = "(classify_day IS NULL OR classify_day <= :today)";
 
     /** Refreshes the K-th most recent purchase time of the customers the filter selects. */
     static final String RECENT_MARK = """
@@ -24,15 +30,27 @@ final class ClassificationSql {
 
     /**
      * Fills {@code classified} with the customers whose classification changes; {@code %s} is the
-     * filter on customer (e.g. {@code id = :id}).
+     * filter on customer (e.g. {@code id = :id}). Besides the tier and stage, it works out
+     * {@code next_day}: the first shop day on which time alone may change any of them (an override's
+     * end, the K-th recent purchase leaving the window, the next inactivity step, the days the
+     * customer would turn dormant and churned), so that the daily sweep looks only at the customers
+     * whose day has come ({@link #DUE}).
      */
     static final String CLASSIFY = """
             INSERT INTO classified (id, old_tier, old_stage, tier, tier_reason, tier_reason_args, stage, stage_args,
-                                    drop_at, drop_to, drop_reason, first_time)
+                                    drop_at, drop_to, drop_reason, first_time, next_day)
             SELECT id, old_tier, old_stage, tier, tier_reason, tier_reason_args, stage, stage_args, drop_at, drop_to, drop_reason,
-                   CASE WHEN old_tier_since IS NULL THEN 1 ELSE 0 END
+                   CASE WHEN old_tier_since IS NULL THEN 1 ELSE 0 END, next_day
             FROM (
             SELECT id, old_tier, old_stage, old_reason, old_args, old_drop_at, old_drop_to, old_tier_since, old_stage_since,
+              old_next_day,
+              min(COALESCE(CASE WHEN override IS NOT NULL AND override_until IS NOT NULL
+                                THEN (override_until + :offset) / 86400 END, 99999999),
+                  COALESCE(CASE WHEN mark >= :windowStart THEN (mark + :offset) / 86400 + :windowDays END, 99999999),
+                  visit_day + (steps + 1) * :downgradeDays,
+                  CASE WHEN purchases > 0 AND :today - alive_day < :dormantDays THEN alive_day + :dormantDays ELSE 99999999 END,
+                  CASE WHEN purchases > 0 AND :today - purchase_day < :churnDays THEN purchase_day + :churnDays ELSE 99999999 END)
+                AS next_day,
               CASE WHEN override IS NOT NULL THEN override ELSE substr('CBA', auto_rank, 1) END AS tier,
               CASE WHEN override IS NOT NULL THEN override ELSE substr('CBA', auto_rank, 1) END,
               CASE WHEN override IS NOT NULL THEN 'override'
@@ -88,7 +106,8 @@ final class ClassificationSql {
                   FROM (
                     SELECT c.id, c.tier AS old_tier, c.stage AS old_stage, c.tier_reason AS old_reason,
                       c.tier_reason_args AS old_args, c.tier_drop_at AS old_drop_at, c.tier_drop_to AS old_drop_to,
-                      c.tier_since AS old_tier_since, c.stage_since AS old_stage_since, c.points_balance AS points,
+                      c.tier_since AS old_tier_since, c.stage_since AS old_stage_since, c.classify_day AS old_next_day,
+                      c.points_balance AS points,
                       c.recent_purchase_mark AS mark,
                       c.purchase_count AS purchases,
                       (c.last_purchase_at + :offset) / 86400 AS purchase_day,
@@ -112,7 +131,7 @@ final class ClassificationSql {
             ) changed
             WHERE tier IS NOT old_tier OR stage IS NOT old_stage OR tier_reason IS NOT old_reason
                OR tier_reason_args IS NOT old_args OR drop_at IS NOT old_drop_at OR drop_to IS NOT old_drop_to
-               OR old_tier_since IS NULL OR old_stage_since IS NULL""";
+               OR old_tier_since IS NULL OR old_stage_since IS NULL OR next_day IS NOT old_next_day""";
 
     /** A customer's first classification is where their history starts, not a change: it is not recorded. */
     static final String RECORD_TIER_CHANGES = """
@@ -131,7 +150,7 @@ final class ClassificationSql {
               tier_since = CASE WHEN customer.tier <> k.tier OR customer.tier_since IS NULL THEN :now ELSE customer.tier_since END,
               stage = k.stage,
               stage_since = CASE WHEN customer.stage <> k.stage OR customer.stage_since IS NULL THEN :now ELSE customer.stage_since END,
-              tier_drop_at = k.drop_at, tier_drop_to = k.drop_to, tier_drop_reason = k.drop_reason
+              tier_drop_at = k.drop_at, tier_drop_to = k.drop_to, tier_drop_reason = k.drop_reason, classify_day = k.next_day
             FROM classified k
             WHERE k.id = customer.id AND customer.id IN (SELECT id FROM classified)""";
 

@@ -47,22 +47,41 @@ public final class Classifier {
         return changes;
     }
 
+    /** What a sweep looked at and changed. */
+    public record Swept(int looked, int changed) {
+    }
+
     /**
-     * Reclassifies every customer in set-based SQL. The
-     * stored recent-purchase marks are recomputed for everyone only when the rule they depend on changed.
+     * The daily sweep: applies the time rules to the customers whose {@code classify_day} has come
+     * (worked out at each classification: the first day time alone may change them), or everyone when
+     * {@code everyone} is set or the rules changed since the last sweep. Every other change to what a
+     * classification reads (a purchase, a visit, points, an override, a merge) reclassifies its customer
+     * at once; the sweep's own point expiries mark theirs.
      */
-    public int classifyAll(Handle handle, Instant now) {
+    public Swept sweep(Handle handle, Instant now, boolean everyone) {
         Object[] parameters = rules.parameters(now);
         String k = String.valueOf(rules.config().aMinPurchasesInWindow());
-        var stored = handle.queryOne("SELECT value FROM classification_setting WHERE name = 'recentPurchaseMarkK'",
-                row -> row.getString(1));
-        if (!stored.equals(java.util.Optional.of(k))) {
+        if (!k.equals(setting(handle, "recentPurchaseMarkK"))) {
             handle.update(String.format(ClassificationSql.RECENT_MARK, "1 = 1"), parameters);
-            handle.update("""
-                    INSERT INTO classification_setting (name, value) VALUES ('recentPurchaseMarkK', :k)
-                    ON CONFLICT (name) DO UPDATE SET value = excluded.value""", "k", k);
+            saveSetting(handle, "recentPurchaseMarkK", k);
         }
-        return run(handle, "1 = 1", parameters);
+        String fingerprint = rules.config() + " " + rules.days().zone().getId();
+        String filter = everyone || !fingerprint.equals(setting(handle, "sweepRules")) ? "1 = 1" : ClassificationSql.DUE;
+        int looked = (int) handle.queryLong("SELECT count(*) FROM customer WHERE " + filter, parameters);
+        int changed = run(handle, filter, parameters);
+        saveSetting(handle, "sweepRules", fingerprint);
+        return new Swept(looked, changed);
+    }
+
+    private static String setting(Handle handle, String name) {
+        return handle.queryOne("SELECT value FROM classification_setting WHERE name = :name", row -> row.getString(1), "name", name)
+                .orElse(null);
+    }
+
+    private static void saveSetting(Handle handle, String name, String value) {
+        handle.update("""
+                INSERT INTO classification_setting (name, value) VALUES (:name, :value)
+                ON CONFLICT (name) DO UPDATE SET value = excluded.value""", "name", name, "value", value);
     }
 
     private int run(Handle handle, String filter, Object[] parameters) {

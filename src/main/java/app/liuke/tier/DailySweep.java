@@ -46,8 +46,8 @@ public final class DailySweep {
                 INSERT INTO job_run (name, last_run_day, last_run_at) VALUES (:name, :day, :at)
                 ON CONFLICT (name) DO UPDATE SET last_run_day = excluded.last_run_day, last_run_at = excluded.last_run_at""",
                 "name", JOB, "day", due.toString(), "at", clock.instant().getEpochSecond()));
-        LOG.info("classification sweep for {}: {} customers, {} reclassified, {} RFM scores changed, {} point expiries, {} ms",
-                due, report.customers(), report.reclassified(), report.rfmChanged(), report.pointExpiries(), report.took().toMillis());
+        LOG.info("classification sweep for {}: {} customers, {} due, {} reclassified, {} RFM scores changed, {} point expiries, {} ms",
+                due, report.customers(), report.looked(), report.reclassified(), report.rfmChanged(), report.pointExpiries(), report.took().toMillis());
         return Optional.of(report);
     }
 }

@@ -71,10 +71,11 @@ public final class PointsLedger {
                     -sum(CASE WHEN kind = 'expiry' THEN delta ELSE 0 END) AS expired
                   FROM points_entry
                   WHERE customer_id IN (SELECT customer_id FROM points_entry WHERE expires_at <= :now)
-                  GROUP BY customer_id)
+                  GROUP BY customer_id) due
                 WHERE max(0, earned_due - spent) - expired > 0""", "now", now.getEpochSecond());
         handle.update("""
-                UPDATE customer SET points_balance = (SELECT sum(delta) FROM points_entry e WHERE e.customer_id = customer.id)
+                UPDATE customer SET points_balance = (SELECT sum(delta) FROM points_entry e WHERE e.customer_id = customer.id),
+                                    classify_day = NULL
                 WHERE id IN (SELECT customer_id FROM points_entry WHERE kind = 'expiry' AND created_at = :now)""",
                 "now", now.getEpochSecond());
         return customers;

@@ -11,6 +11,7 @@ import app.liuke.customer.CustomerDraft;
 import app.liuke.customer.PurchaseDraft;
 import app.liuke.shared.InvalidInput;
 import app.liuke.support.MutableClock;
+import app.liuke.support.TestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class PointsAndSweepTest {
                 points:
                   expireAfterDays: 30
                 """.formatted(folder.resolve("liuke.db"))), Map.of());
-        liuke = Liuke.open(config, clock);
+        liuke = Liuke.open(TestStores.onTestEngine(config), clock);
     }
 
     @AfterEach
@@ -116,7 +117,7 @@ class PointsAndSweepTest {
         clock.set(at("2024-01-25 04:00"));
         liuke.classification().sweep();
         var scores = liuke.database().read(handle -> handle.query(
-                "SELECT rfm_r || rfm_f || rfm_m FROM customer WHERE purchase_count > 0 ORDER BY purchase_count", row -> row.getString(1)));
+                "SELECT CAST(rfm_r AS TEXT) || CAST(rfm_f AS TEXT) || CAST(rfm_m AS TEXT) FROM customer WHERE purchase_count > 0 ORDER BY purchase_count", row -> row.getString(1)));
         assertEquals(List.of("111", "111", "222", "222", "333", "333", "444", "444", "555", "555"), scores);
         assertEquals(null, liuke.classification().card(never).rfmR(), "never bought: no RFM score");
     }
