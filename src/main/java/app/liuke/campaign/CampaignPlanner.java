@@ -123,15 +123,17 @@ public final class CampaignPlanner {
                        EXISTS (SELECT 1 FROM channel_identity i WHERE i.customer_id = a.customer_id) AS c_known,
                        EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = :pKey || a.customer_id || ':' || a.occurrence) AS c_done,
                        (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
-                         AND o.slot_day IS NOT NULL AND o.purpose = 'marketing' AND o.status IN ('pending', 'sent')
+                         AND o.status IN ('pending', 'sent') AND o.slot_day IS NOT NULL AND o.purpose = 'marketing'
                          AND o.created_at >= CASE c.tier WHEN 'A' THEN :pCapA WHEN 'B' THEN :pCapB ELSE :pCapC END) AS c_recent,
                        (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
+                         AND o.status IN ('pending', 'sent')
                          AND o.created_at >= :pSlotFrom AND o.slot_day = :pDay AND (o.status = 'sent' OR (o.status = 'pending'
                            AND (o.priority >= :pPriority OR o.lease_until >= :pNow)))) AS c_slot,
                        (SELECT o.campaign FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
                          AND o.created_at >= :pSlotFrom AND o.slot_day = :pDay AND o.status IN ('pending', 'sent')
                          ORDER BY o.priority DESC LIMIT 1) AS c_slot_by,
                        (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
+                         AND o.status IN ('pending', 'sent')
                          AND o.created_at >= :pSlotFrom AND o.slot_day = :pDay AND o.status = 'pending' AND o.priority < :pPriority
                          AND (o.lease_until IS NULL OR o.lease_until < :pNow)) AS c_lower,
                        (SELECT max(s.invited_at) FROM survey_response s WHERE s.customer_id = a.customer_id) AS c_survey

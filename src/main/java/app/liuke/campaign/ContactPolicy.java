@@ -142,7 +142,7 @@ public final class ContactPolicy implements SendGate {
         if (row.channel().equals("wecom") && row.customerId() != null && row.message() instanceof app.liuke.channel.Outbound.SendText
                 && handle.queryLong("""
                         SELECT count(*) FROM outbox WHERE customer_id = :customer AND channel = 'wecom' AND status = 'sent'
-                          AND campaign IS NOT NULL AND sent_at >= :month AND created_at >= :createdSince""", "customer", row.customerId(),
+                          AND campaign IS NOT NULL AND status IN ('pending', 'sent') AND sent_at >= :month AND created_at >= :createdSince""", "customer", row.customerId(),
                         "month", monthStart(now).getEpochSecond(),
                         "createdSince", monthStart(now).minus(MAX_WAIT).getEpochSecond()) >= wecomMonthlyCap) {
             return new SendGate.Skip("wecom-cap:" + wecomMonthlyCap + "/month");
@@ -165,7 +165,7 @@ public final class ContactPolicy implements SendGate {
         var cap = rules.cap(tier);
         return cap.messages() == 0 || handle.queryLong("""
                 SELECT count(*) FROM outbox WHERE customer_id = :customer AND campaign IS NOT NULL AND purpose = 'marketing'
-                  AND status = 'sent' AND slot_day IS NOT NULL AND sent_at > :since AND id <> :id
+                  AND status IN ('pending', 'sent') AND status = 'sent' AND slot_day IS NOT NULL AND sent_at > :since AND id <> :id
                   AND created_at > :createdSince""", "customer", row.customerId(),
                 "since", now.minus(Duration.ofDays(cap.days())).getEpochSecond(), "id", row.id(),
                 // a message goes out within its campaign's expireHours or not at all: older rows cannot be in the window

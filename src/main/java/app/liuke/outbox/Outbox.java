@@ -129,8 +129,8 @@ public final class Outbox {
     public int outrank(Handle handle, long customerId, long slotDay, long slotFrom, int priority, String by, Instant now) {
         return handle.update("""
                 UPDATE outbox SET status = 'skipped', reason = :reason, sent_at = :now
-                WHERE customer_id = :customer AND campaign IS NOT NULL AND created_at >= :from AND slot_day = :day
-                  AND status = 'pending' AND priority < :priority AND (lease_until IS NULL OR lease_until < :now)""",
+                WHERE customer_id = :customer AND campaign IS NOT NULL AND status IN ('pending', 'sent') AND created_at >= :from
+                  AND slot_day = :day AND status = 'pending' AND priority < :priority AND (lease_until IS NULL OR lease_until < :now)""",
                 "reason", "outranked:" + by, "now", now.getEpochSecond(), "customer", customerId, "from", slotFrom, "day", slotDay,
                 "priority", priority);
     }

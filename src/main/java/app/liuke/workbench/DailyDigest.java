@@ -55,7 +55,7 @@ public final class DailyDigest {
         long broughtBack = handle.queryLong("""
                 SELECT count(DISTINCT p.customer_id) FROM purchase p WHERE p.purchased_at >= :from AND p.purchased_at < :to
                   AND EXISTS (SELECT 1 FROM outbox o WHERE o.customer_id = p.customer_id AND o.status = 'sent'
-                              AND o.campaign IS NOT NULL AND o.sent_at < p.purchased_at AND o.sent_at >= p.purchased_at - :window)""",
+                              AND o.campaign IS NOT NULL AND o.status IN ('pending', 'sent') AND o.sent_at < p.purchased_at AND o.sent_at >= p.purchased_at - :window)""",
                 "from", from, "to", to, "window", 7 * DAY);
         long lowScores = handle.queryLong("""
                 SELECT count(*) FROM follow_up_task WHERE kind = 'low-score' AND created_at >= :from AND created_at < :to""",
