@@ -11,7 +11,7 @@ import java.util.Map;
  * Turns what the recording channels delivered into the send log: whose chat it was (the simulation's
  * own map), the tier the customer has right now (just after the send), and which campaign and
  * occurrence the outbox row that carried it belongs to (found by the message id the recording channel
- * gave it: each is unique, and the simulation indexes them in its temporary database). The purpose comes from the campaign's config,
+ * gave it, among the chat's rows, newest first). The purpose comes from the campaign's config,
  * not from the row: a campaign's messages are care or marketing as the shop configured them, and a
  * message outside campaigns is a reply only when the customer had just written or pressed a button.
  */
@@ -40,15 +40,18 @@ final class SendResolver {
                 if (customer == null) {
                     continue;                                 // not a customer's chat (none in the simulated shop)
                 }
+                String tier = handle.queryOne("SELECT tier FROM customer WHERE id = :customer", r -> r.getString(1),
+                        "customer", customer.id).orElseThrow();
+                // The chat's newest rows first: the one just sent is among the first few.
                 String[] row = handle.queryOne("""
-                        SELECT c.tier, o.campaign, o.occurrence FROM customer c
-                        LEFT JOIN outbox o ON o.external_id = :external WHERE c.id = :customer""",
-                        r -> new String[] {r.getString(1), r.getString(2), r.getString(3)},
-                        "external", message.externalId(), "customer", customer.id).orElseThrow();
-                String campaign = row[1];
+                        SELECT campaign, occurrence FROM outbox WHERE channel = :channel AND chat_id = :chat AND external_id = :external
+                        ORDER BY id DESC LIMIT 1""", r -> new String[] {r.getString(1), r.getString(2)},
+                        "channel", message.channel(), "chat", message.chatId(), "external", message.externalId())
+                        .orElse(new String[2]);
+                String campaign = row[0];
                 String purpose = campaign != null ? purposes.getOrDefault(campaign, "marketing")
                         : customer.justActed(message.at()) ? Send.REPLY : Send.OTHER;
-                resolved.add(new Resolved(new Send(customer.id, row[0], message.at(), message.channel(), campaign, row[2], purpose,
+                resolved.add(new Resolved(new Send(customer.id, tier, message.at(), message.channel(), campaign, row[1], purpose,
                         customer.optedOutAt), message));
             }
             return resolved;

@@ -81,8 +81,6 @@ public final class Simulation {
         long started = System.nanoTime();
         Path folder = Files.createTempDirectory("liuke-simulate");
         try (Liuke liuke = Liuke.open(shopConfig(options.config(), folder.resolve("shop.db")), clock)) {
-            liuke.database().useTransaction(handle -> handle.execute(
-                    "CREATE INDEX simulate_sent ON outbox (external_id) WHERE external_id IS NOT NULL"));   // for SendResolver
             var telegram = new RecordingGateway("telegram", clock);
             var wecom = new RecordingGateway("wecom", clock);
             var ids = new DemoShop(liuke, options.seed()).seedCustomers(options.customers(), this::reach);

@@ -21,6 +21,8 @@ public final class SimulateBench {
     public static void main(String[] args) throws Exception {
         int customers = Integer.getInteger("simulate.customers", 10_000);
         var config = ConfigLoader.load(Path.of("config/liuke.yaml"), Map.of());
+        // As `liuke simulate` runs it: the service's routine log lines (a sweep, a campaign run) are left out.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("app.liuke")).setLevel(ch.qos.logback.classic.Level.WARN);
         var year = Simulation.run(new Simulation.Options(customers, 365, 1, config), Simulation.Progress.NONE);
         var report = year.report();
         System.out.printf("simulate %,d customers x 365 days: %.1f s; %,d messages (%,.0f/s of run), %,d purchases, %d violations%n",
