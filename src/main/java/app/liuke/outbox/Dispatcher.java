@@ -49,6 +49,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Object signal = new Object();
     private volatile boolean running;
     private volatile java.util.function.BooleanSupplier leads = () -> true;
+    private volatile Delivered delivered = (row, externalId) -> { };
     private boolean woken;
     private Thread thread;
 
@@ -71,6 +72,17 @@ public final class Dispatcher implements AutoCloseable {
      */
     public Dispatcher onlyWhile(java.util.function.BooleanSupplier leads) {
         this.leads = leads;
+        return this;
+    }
+
+    /** Told of each row a channel took, with the id the channel gave it, once that is committed. */
+    public interface Delivered {
+        void delivered(OutboxRow row, String externalId);
+    }
+
+    /** Who to tell of each delivered row ({@code liuke simulate} writes its send log from it). */
+    public Dispatcher onDelivered(Delivered listener) {
+        this.delivered = listener;
         return this;
     }
 
@@ -180,6 +192,9 @@ public final class Dispatcher implements AutoCloseable {
                 heldBack.add(row.chatId());
             } else {
                 progress = true;
+                if (delivery instanceof Delivery.Delivered sent) {
+                    delivered.delivered(row, sent.externalId());
+                }
             }
         }
         return progress;

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Turns what the recording channels delivered into the send log: whose chat it was (the simulation's
  * own map), the tier the customer has right now (just after the send), and which campaign and
- * occurrence the outbox row that carried it belongs to (found by the message id the recording channel
- * gave it, among the chat's rows, newest first). The purpose comes from the campaign's config,
+ * occurrence the outbox row that carried it belongs to (the dispatcher tells the
+ * simulation which row each message id it delivered belongs to). The purpose comes from the campaign's config,
  * not from the row: a campaign's messages are care or marketing as the shop configured them, and a
  * message outside campaigns is a reply only when the customer had just written or pressed a button.
  */
@@ -21,6 +21,7 @@ final class SendResolver {
 
     private final Liuke liuke;
     private final Map<String, String> purposes = new java.util.HashMap<>();
+    private final Map<String, String> keys = new java.util.HashMap<>();
 
     SendResolver(Liuke liuke, LiukeConfig config) {
         this.liuke = liuke;
@@ -29,32 +30,46 @@ final class SendResolver {
         }
     }
 
+    /** The dispatcher's word for each delivered row: which outbox key the channel's message id belongs to. */
+    void delivered(app.liuke.outbox.OutboxRow row, String externalId) {
+        keys.put(externalId, row.key());
+    }
+
     List<Resolved> resolve(List<RecordingGateway.Sent> sent, Map<String, SimCustomer> byChat) {
         if (sent.isEmpty()) {
             return List.of();
         }
-        return liuke.database().read(handle -> {
-            var resolved = new ArrayList<Resolved>();
-            for (RecordingGateway.Sent message : sent) {
-                SimCustomer customer = byChat.get(message.channel() + ":" + message.chatId());
-                if (customer == null) {
-                    continue;                                 // not a customer's chat (none in the simulated shop)
-                }
-                String tier = handle.queryOne("SELECT tier FROM customer WHERE id = :customer", r -> r.getString(1),
-                        "customer", customer.id).orElseThrow();
-                // The chat's newest rows first: the one just sent is among the first few.
-                String[] row = handle.queryOne("""
-                        SELECT campaign, occurrence FROM outbox WHERE channel = :channel AND chat_id = :chat AND external_id = :external
-                        ORDER BY id DESC LIMIT 1""", r -> new String[] {r.getString(1), r.getString(2)},
-                        "channel", message.channel(), "chat", message.chatId(), "external", message.externalId())
-                        .orElse(new String[2]);
-                String campaign = row[0];
-                String purpose = campaign != null ? purposes.getOrDefault(campaign, "marketing")
-                        : customer.justActed(message.at()) ? Send.REPLY : Send.OTHER;
-                resolved.add(new Resolved(new Send(customer.id, tier, message.at(), message.channel(), campaign, row[1], purpose,
-                        customer.optedOutAt), message));
+        var customers = new java.util.LinkedHashMap<RecordingGateway.Sent, SimCustomer>();
+        for (RecordingGateway.Sent message : sent) {
+            SimCustomer customer = byChat.get(message.channel() + ":" + message.chatId());
+            if (customer != null) {                       // else not a customer's chat (none in the simulated shop)
+                customers.put(message, customer);
             }
-            return resolved;
+        }
+        Map<Long, String> tiers = tiers(customers.values().stream().map(customer -> customer.id).distinct().toList());
+        var resolved = new ArrayList<Resolved>();
+        customers.forEach((message, customer) -> {
+            // a campaign's rows are keyed campaign:NAME:CUSTOMER:OCCURRENCE (#2, #3 … for its further messages)
+            String key = keys.remove(message.externalId());
+            String[] parts = key != null && key.startsWith("campaign:") ? key.replaceFirst("#\\d+$", "").split(":", 4) : null;
+            String campaign = parts == null ? null : parts[1];
+            String purpose = campaign != null ? purposes.getOrDefault(campaign, "marketing")
+                    : customer.justActed(message.at()) ? Send.REPLY : Send.OTHER;
+            resolved.add(new Resolved(new Send(customer.id, tiers.get(customer.id), message.at(), message.channel(), campaign,
+                    parts == null ? null : parts[3], purpose, customer.optedOutAt), message));
         });
+        return resolved;
+    }
+
+    /** The customers' tiers right now, a few hundred per query. */
+    private Map<Long, String> tiers(List<Long> ids) {
+        var tiers = new java.util.HashMap<Long, String>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            var chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String list = String.join(",", chunk.stream().map(String::valueOf).toList());
+            liuke.database().read(handle -> handle.query("SELECT id, tier FROM customer WHERE id IN (" + list + ")",
+                    row -> tiers.put(row.getLong(1), row.getString(2))));
+        }
+        return tiers;
     }
 }

@@ -89,6 +89,7 @@ public final class Simulation {
             load(liuke, ids).forEach(customers::add);
             var broadcasts = BroadcastPlan.of(behaviour.random(), clock.instant(), options.days(), zone);
             var resolver = new SendResolver(liuke, options.config());
+            channels.dispatcher().onDelivered(resolver::delivered);
             Instant start = clock.instant();
             for (int hour = 0; hour <= options.days() * 24; hour++) {
                 Instant now = start.plus(HOUR.multipliedBy(hour));
