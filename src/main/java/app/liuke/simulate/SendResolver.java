@@ -66,9 +66,9 @@ final class SendResolver {
         var tiers = new java.util.HashMap<Long, String>();
         for (int from = 0; from < ids.size(); from += 500) {
             var chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            String list = String.join(",", chunk.stream().map(String::valueOf).toList());
-            liuke.database().read(handle -> handle.query("SELECT id, tier FROM customer WHERE id IN (" + list + ")",
-                    row -> tiers.put(row.getLong(1), row.getString(2))));
+            String list = "[" + String.join(",", chunk.stream().map(String::valueOf).toList()) + "]";
+            liuke.database().read(handle -> handle.query("SELECT id, tier FROM customer WHERE id IN (SELECT value FROM json_each(:ids))",
+                    row -> tiers.put(row.getLong(1), row.getString(2)), "ids", list));
         }
         return tiers;
     }

@@ -72,6 +72,11 @@ public final class Handle implements AutoCloseable {
 
     /** Runs an INSERT and returns the generated row id. */
     public long insert(String sql, Object... params) {
+        if (dialect == Dialect.SQLITE) {
+            // The driver's generated keys are off (Database): they parsed a new SELECT after every INSERT. This one is cached.
+            update(sql, params);
+            return queryLong("SELECT last_insert_rowid()");
+        }
         try (var lease = prepare(sql, true, params)) {
             lease.statement().executeUpdate();
             try (var keys = lease.statement().getGeneratedKeys()) {
