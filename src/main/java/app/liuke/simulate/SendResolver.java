@@ -35,7 +35,10 @@ final class SendResolver {
         keys.put(externalId, row.key());
     }
 
+    /** The hour's texts in the send log; what else was delivered (edits, button answers) is forgotten with them. */
     List<Resolved> resolve(List<RecordingGateway.Sent> sent, Map<String, SimCustomer> byChat) {
+        var rowKeys = new java.util.HashMap<>(keys);
+        keys.clear();
         if (sent.isEmpty()) {
             return List.of();
         }
@@ -50,7 +53,7 @@ final class SendResolver {
         var resolved = new ArrayList<Resolved>();
         customers.forEach((message, customer) -> {
             // a campaign's rows are keyed campaign:NAME:CUSTOMER:OCCURRENCE (#2, #3 … for its further messages)
-            String key = keys.remove(message.externalId());
+            String key = rowKeys.get(message.externalId());
             String[] parts = key != null && key.startsWith("campaign:") ? key.replaceFirst("#\\d+$", "").split(":", 4) : null;
             String campaign = parts == null ? null : parts[1];
             String purpose = campaign != null ? purposes.getOrDefault(campaign, "marketing")
