@@ -10,7 +10,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,17 @@ public final class CampaignScheduler {
         this.clock = clock;
     }
 
+    /**
+     * A campaign's latest slot known to have finished, and when its next slot starts: until then, a tick
+     * need not work the schedule out again nor ask the database ({@code cron-utils} takes about 0.1 ms
+     * per schedule, and the scheduler ticks every minute).
+     */
+    private record Done(long slot, long nextSlot) {
+    }
+
+    private final Map<String, ExecutionTime> schedules = new ConcurrentHashMap<>();
+    private final Map<String, Done> done = new ConcurrentHashMap<>();
+
     /** Runs every campaign whose latest slot has not run yet; returns their reports. */
     public List<RunReport> tick() {
         var reports = new ArrayList<RunReport>();
@@ -44,16 +57,26 @@ public final class CampaignScheduler {
             if (!settings.enabled() || settings.schedule().isBlank()) {
                 continue;
             }
-            Optional<ZonedDateTime> slot = ExecutionTime.forCron(CRON.parse(settings.schedule()))
-                    .lastExecution(now.atZone(zone).plusSeconds(1));
-            if (slot.isEmpty() || ran(campaign.name(), slot.get().toEpochSecond())) {
+            Done known = done.get(campaign.name());
+            if (known != null && known.slot() <= now.getEpochSecond() && now.getEpochSecond() < known.nextSlot()) {
                 continue;
             }
-            try {
-                reports.add(campaigns.run(campaign, slot.get().toEpochSecond(), "schedule", now));
-            } catch (RuntimeException e) {
-                LOG.error("campaign {} failed; it runs again at the next tick", campaign.name(), e);
+            var schedule = schedules.computeIfAbsent(settings.schedule(), cron -> ExecutionTime.forCron(CRON.parse(cron)));
+            ZonedDateTime at = now.atZone(zone).plusSeconds(1);
+            Optional<ZonedDateTime> slot = schedule.lastExecution(at);
+            if (slot.isEmpty()) {
+                continue;
             }
+            if (!ran(campaign.name(), slot.get().toEpochSecond())) {
+                try {
+                    reports.add(campaigns.run(campaign, slot.get().toEpochSecond(), "schedule", now));
+                } catch (RuntimeException e) {
+                    LOG.error("campaign {} failed; it runs again at the next tick", campaign.name(), e);
+                    continue;
+                }
+            }
+            schedule.nextExecution(at).ifPresent(next -> done.put(campaign.name(),
+                    new Done(slot.get().toEpochSecond(), next.toEpochSecond())));
         }
         return reports;
     }
