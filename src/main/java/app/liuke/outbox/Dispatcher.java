@@ -143,6 +143,9 @@ public final class Dispatcher implements AutoCloseable {
             if (paused != null && paused.isAfter(now)) {
                 continue;
             }
+            if (!database.read(handle -> outbox.anyDue(handle, gateway.channel(), owner, now))) {
+                continue;                                   // nothing due: no write transaction (an idle poll takes no lock)
+            }
             var due = database.transaction(handle -> {
                 var passed = new ArrayList<OutboxRow>();
                 for (OutboxRow row : outbox.lease(handle, gateway.channel(), owner, batchSize(), now,

@@ -157,6 +157,14 @@ public final class Outbox {
         return rows;
     }
 
+    /** Whether {@link #lease} would find a row of {@code channel} due now (one read; it may find none if another took it). */
+    public boolean anyDue(Handle handle, String channel, String owner, Instant now) {
+        return handle.queryOne("""
+                SELECT 1 FROM outbox WHERE status = 'pending' AND channel = :channel AND not_before <= :now
+                  AND (lease_until IS NULL OR lease_until < :now OR lease_owner = :owner) LIMIT 1""", row -> true,
+                "channel", channel, "now", now.getEpochSecond(), "owner", owner).isPresent();
+    }
+
     /** Gives up {@code owner}'s leases (on a clean stop), so another dispatcher need not wait for them to lapse. */
     public void release(Handle handle, String owner) {
         handle.update("UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = :owner AND status = 'pending'",
