@@ -47,8 +47,12 @@ class SimulationTest {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals("customer,tier,sent_at,campaign,purpose,opted_out_at", lines.get(0));
         assertEquals(report.get("messages").asLong(), lines.size() - 1, "one row per message");
+        var campaigns = new java.util.TreeMap<String, String>();
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
+            if (!cells[3].isEmpty()) {
+                campaigns.merge(cells[3], cells[4], (a, b) -> a.equals(b) ? a : "mixed");
+            }
             var sentAt = OffsetDateTime.parse(cells[2]);
             assertEquals("+08:00", sentAt.getOffset().toString(), line);
             assertTrue(List.of("care", "marketing", "reply", "other").contains(cells[4]), line);
@@ -56,6 +60,10 @@ class SimulationTest {
                 assertTrue(sentAt.getHour() >= 9 && sentAt.getHour() < 21, "nothing unasked-for at night: " + line);
             }
         }
+        // each message is traced to its campaign (the dispatcher names its outbox row), with the purpose the shop configured
+        assertEquals("marketing", campaigns.get("broadcast"), campaigns.toString());
+        assertEquals("care", campaigns.get("birthday"), campaigns.toString());
+        assertEquals("care", campaigns.get("thanks"), campaigns.toString());
         byte[] header = Arrays.copyOf(Files.readAllBytes(png), 8);
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, header, "a PNG");
     }
