@@ -185,19 +185,29 @@ public final class Database implements AutoCloseable {
 
     private <T> T inTransaction(Work<T> work) {
         try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
+            TransactionBoundary.begin(connection, dialect);
             try (Handle handle = handle(connection)) {
                 T result = work.run(handle);
-                connection.commit();
+                TransactionBoundary.commit(connection, dialect);
                 return result;
-            } catch (RuntimeException | Error e) {
-                connection.rollback();
+            } catch (RuntimeException | Error | SQLException e) {
+                rollback(connection, e);
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                TransactionBoundary.end(connection, dialect);
             }
         } catch (SQLException e) {
             throw new DataException("transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rolls back after {@code cause}; a connection that cannot roll back leaves the pool, never to be handed out half-written. */
+    private void rollback(Connection connection, Throwable cause) {
+        try {
+            TransactionBoundary.rollback(connection, dialect);
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+            pool.evictConnection(connection);
         }
     }
 

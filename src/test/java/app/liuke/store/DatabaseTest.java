@@ -39,6 +39,41 @@ class DatabaseTest {
         }
     }
 
+    /** Another process (a second Liuke command, a shop's backup tool) writes at once, without waiting for a lock. */
+    private void anotherProcessWritesAtOnce(Path file, String name) throws Exception {
+        try (var other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             var statement = other.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 0");
+            statement.execute("BEGIN IMMEDIATE");
+            statement.execute("INSERT INTO staff_group (name) VALUES ('" + name + "')");
+            statement.execute("COMMIT");
+        }
+    }
+
+    @Test
+    void committedFailedAndRefusedTransactions_leaveNoLockBehind() throws Exception {
+        Path file = folder.resolve("liuke.db");
+        try (var database = Database.open(file)) {
+            database.useTransaction(handle -> handle.insert("INSERT INTO staff_group (name) VALUES ('一组')"));
+            anotherProcessWritesAtOnce(file, "外一");
+            assertThrows(IllegalStateException.class, () -> database.useTransaction(handle -> {
+                handle.insert("INSERT INTO staff_group (name) VALUES ('二组')");
+                throw new IllegalStateException("boom halfway");
+            }));
+            anotherProcessWritesAtOnce(file, "外二");
+            // The commit itself is refused (a foreign key checked only at commit): the transaction is rolled back whole.
+            assertThrows(DataException.class, () -> database.useTransaction(handle -> {
+                handle.execute("PRAGMA defer_foreign_keys = ON");
+                handle.insert("INSERT INTO staff_group (name) VALUES ('三组')");
+                handle.insert("INSERT INTO follow_up (customer_id, happened_at, method, content) VALUES (99, 0, 'chat', 'x')");
+            }));
+            anotherProcessWritesAtOnce(file, "外三");
+            assertEquals("一组,外一,外二,外三", text(database, "SELECT group_concat(name, ',') FROM (SELECT name FROM staff_group ORDER BY id)"));
+            database.useTransaction(handle -> handle.insert("INSERT INTO staff_group (name) VALUES ('四组')"));
+            assertEquals(5L, number(database, "SELECT count(*) FROM staff_group"));
+        }
+    }
+
     @Test
     void foreignKeysAreEnforced() {
         try (var database = Database.open(folder.resolve("liuke.db"))) {
