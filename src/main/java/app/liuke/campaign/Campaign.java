@@ -29,6 +29,14 @@ public interface Campaign {
 
     Target target(ResultSet row, CampaignDay day) throws SQLException;
 
+    /**
+     * Whether any {@link Target} of this campaign may carry a survey; when not, the planner does not look
+     * up when the customer was last invited to one (the survey cooldown does not apply).
+     */
+    default boolean startsSurveys() {
+        return false;
+    }
+
     /** Runs first, in its own transaction: e.g. reactivation ends the sequences a purchase stopped. */
     default void prepare(Handle handle, Instant now) {
     }

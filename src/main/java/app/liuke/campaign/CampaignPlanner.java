@@ -95,6 +95,12 @@ public final class CampaignPlanner {
         return new RunReport(campaign.name(), preview, tally.queued, tally.deferred, tally.skipped, tally.already, tally.lines);
     }
 
+    private static final String RECENT_MARKETING = """
+            (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
+              AND o.status IN ('pending', 'sent') AND o.slot_day IS NOT NULL AND o.purpose = 'marketing'
+              AND o.created_at >= CASE c.tier WHEN 'A' THEN :pCapA WHEN 'B' THEN :pCapB ELSE :pCapC END)""";
+    private static final String LAST_SURVEY = "(SELECT max(s.invited_at) FROM survey_response s WHERE s.customer_id = a.customer_id)";
+
     private record Row(Target target, ContactPolicy.Facts facts, boolean done, String store, Long staffId) {
     }
 
@@ -102,6 +108,8 @@ public final class CampaignPlanner {
         var audience = campaign.audience(day);
         var settings = campaign.settings();
         var params = new ArrayList<>(List.of(audience.params()));
+        // Only marketing counts against the tier's cap, and only a survey has a cooldown: other campaigns skip those lookups.
+        boolean marketing = settings.purpose() == CampaignSettings.Purpose.MARKETING;
         params.addAll(List.of("pAfter", after, "pAfterOcc", afterOccurrence, "pDay", slot, "pPriority", settings.priority(),
                 // A row of the slot's day was planned that day or the evening before (and waited for the morning):
                 // bounding created_at lets the index skip the customer's older contacts.
@@ -112,7 +120,7 @@ public final class CampaignPlanner {
                 "pCapA", policy.capSince(Tier.A, day.now()).getEpochSecond(),
                 "pCapB", policy.capSince(Tier.B, day.now()).getEpochSecond(),
                 "pCapC", policy.capSince(Tier.C, day.now()).getEpochSecond()));
-        List<Row> rows = handle.query("""
+        String sql = ("""
                 SELECT a.*, c.name AS c_name, c.tier AS c_tier, c.opted_out AS c_opted_out, c.store AS c_store,
                        c.owner_staff_id AS c_staff,
                        (SELECT i.channel || char(31) || i.external_id FROM channel_identity i
@@ -122,9 +130,7 @@ public final class CampaignPlanner {
                          LIMIT 1) AS c_chat,
                        EXISTS (SELECT 1 FROM channel_identity i WHERE i.customer_id = a.customer_id) AS c_known,
                        EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = :pKey || a.customer_id || ':' || a.occurrence) AS c_done,
-                       (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
-                         AND o.status IN ('pending', 'sent') AND o.slot_day IS NOT NULL AND o.purpose = 'marketing'
-                         AND o.created_at >= CASE c.tier WHEN 'A' THEN :pCapA WHEN 'B' THEN :pCapB ELSE :pCapC END) AS c_recent,
+                       {recent} AS c_recent,
                        (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
                          AND o.status IN ('pending', 'sent')
                          AND o.created_at >= :pSlotFrom AND o.slot_day = :pDay AND (o.status = 'sent' OR (o.status = 'pending'
@@ -136,12 +142,14 @@ public final class CampaignPlanner {
                          AND o.status IN ('pending', 'sent')
                          AND o.created_at >= :pSlotFrom AND o.slot_day = :pDay AND o.status = 'pending' AND o.priority < :pPriority
                          AND (o.lease_until IS NULL OR o.lease_until < :pNow)) AS c_lower,
-                       (SELECT max(s.invited_at) FROM survey_response s WHERE s.customer_id = a.customer_id) AS c_survey
+                       {survey} AS c_survey
                 FROM (SELECT * FROM (""" + audience.sql() + """
                       ) audience WHERE customer_id > :pAfter OR (customer_id = :pAfter AND occurrence > :pAfterOcc)
                       ORDER BY customer_id, occurrence LIMIT :pLimit
                 ) a JOIN customer c ON c.id = a.customer_id
-                ORDER BY a.customer_id, a.occurrence""", row -> {
+                ORDER BY a.customer_id, a.occurrence""").replace("{recent}", marketing ? RECENT_MARKETING : "0")
+                .replace("{survey}", campaign.startsSurveys() ? LAST_SURVEY : "NULL");
+        List<Row> rows = handle.query(sql, row -> {
             String chat = row.getString("c_chat");
             ChatRef ref = chat == null ? null : ChatRef.privateChat(chat.substring(0, chat.indexOf('\u001f')),
                     chat.substring(chat.indexOf('\u001f') + 1));

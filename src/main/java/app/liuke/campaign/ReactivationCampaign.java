@@ -51,6 +51,11 @@ final class ReactivationCampaign extends StandingCampaign {
     }
 
     @Override
+    public boolean startsSurveys() {
+        return !settings.survey().isBlank();
+    }
+
+    @Override
     public Target target(ResultSet row, CampaignDay day) throws SQLException {
         String step = row.getString("step");
         long customer = row.getLong("customer_id");
