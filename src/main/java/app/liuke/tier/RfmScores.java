@@ -15,20 +15,22 @@ public final class RfmScores {
     private static final String ACTIVE = "purchase_count > 0 AND stage <> 'churned'";
     private static final String[] COLUMNS = {"last_purchase_at", "purchase_count", "purchase_total_cents"};
 
-    /** Returns how many customers' scores changed. */
+    /** Returns how many customers' scores changed. Two passes over the customers: one read, one UPDATE. */
     public int recompute(Handle handle) {
-        int active = (int) handle.queryLong("SELECT count(*) FROM customer WHERE " + ACTIVE);
-        long[][] values = new long[3][active];
+        var values = new long[3][1024];
         int[] next = {0};
         handle.stream("SELECT last_purchase_at, purchase_count, purchase_total_cents FROM customer WHERE " + ACTIVE,
                 row -> new long[]{row.getLong(1), row.getLong(2), row.getLong(3)},
                 triple -> {
-                    if (next[0] < active) {
+                    if (next[0] == values[0].length) {
                         for (int d = 0; d < 3; d++) {
-                            values[d][next[0]] = triple[d];
+                            values[d] = Arrays.copyOf(values[d], values[d].length * 2);
                         }
-                        next[0]++;
                     }
+                    for (int d = 0; d < 3; d++) {
+                        values[d][next[0]] = triple[d];
+                    }
+                    next[0]++;
                 });
         var params = new java.util.ArrayList<Object>();
         var scores = new String[3];
@@ -38,13 +40,13 @@ public final class RfmScores {
             Arrays.sort(sorted);
             scores[d] = score(COLUMNS[d], cuts(sorted), d, params);
         }
-        int changed = handle.update("""
-                UPDATE customer SET rfm_r = %1$s, rfm_f = %2$s, rfm_m = %3$s
-                WHERE %4$s AND (rfm_r IS NOT %1$s OR rfm_f IS NOT %2$s OR rfm_m IS NOT %3$s)"""
+        // Active customers get their scores; the others (never bought, or churned since) lose theirs.
+        return handle.update("""
+                UPDATE customer SET rfm_r = CASE WHEN %4$s THEN %1$s END, rfm_f = CASE WHEN %4$s THEN %2$s END,
+                                    rfm_m = CASE WHEN %4$s THEN %3$s END
+                WHERE CASE WHEN %4$s THEN rfm_r IS NOT %1$s OR rfm_f IS NOT %2$s OR rfm_m IS NOT %3$s
+                           ELSE rfm_r IS NOT NULL OR rfm_f IS NOT NULL OR rfm_m IS NOT NULL END"""
                 .formatted(scores[0], scores[1], scores[2], ACTIVE), params.toArray());
-        return changed + handle.update("""
-                UPDATE customer SET rfm_r = NULL, rfm_f = NULL, rfm_m = NULL
-                WHERE NOT (%s) AND rfm_r IS NOT NULL""".formatted(ACTIVE));
     }
 
     /**

@@ -120,5 +120,17 @@ class PointsAndSweepTest {
                 "SELECT CAST(rfm_r AS TEXT) || CAST(rfm_f AS TEXT) || CAST(rfm_m AS TEXT) FROM customer WHERE purchase_count > 0 ORDER BY purchase_count", row -> row.getString(1)));
         assertEquals(List.of("111", "111", "222", "222", "333", "333", "444", "444", "555", "555"), scores);
         assertEquals(null, liuke.classification().card(never).rfmR(), "never bought: no RFM score");
+
+        // A customer who churned loses the score; the rest are ranked again without them, in the same pass.
+        long top = liuke.database().read(handle -> handle.queryLong("SELECT id FROM customer ORDER BY purchase_count DESC LIMIT 1"));
+        int changed = liuke.database().transaction(handle -> {
+            handle.update("UPDATE customer SET stage = 'churned' WHERE id = :id", "id", top);
+            return new RfmScores().recompute(handle);
+        });
+        assertEquals(null, liuke.classification().card(top).rfmR(), "churned: no RFM score");
+        var after = liuke.database().read(handle -> handle.query(
+                "SELECT CAST(rfm_r AS TEXT) || CAST(rfm_f AS TEXT) || CAST(rfm_m AS TEXT) FROM customer WHERE rfm_r IS NOT NULL ORDER BY purchase_count", row -> row.getString(1)));
+        assertEquals(List.of("111", "111", "222", "222", "333", "444", "444", "555", "555"), after);
+        assertEquals(3, changed, "the churned customer's scores cleared, and two others moved up a fifth");
     }
 }
