@@ -86,6 +86,19 @@ class CliTest {
     }
 
     @Test
+    void theConfigOption_mayStandBeforeTheCommand() throws Exception {
+        Path customers = Files.writeString(folder.resolve("c.csv"), "name,phone\nAnna,13800138000\n");
+        assertEquals(0, Cli.run("--config", config.toString(), "import", "customers", customers.toString()));
+        out.reset();
+        assertEquals(0, Cli.run("--config", config.toString(), "classify"));
+        assertTrue(output().contains("Classified 1 customers"), "the shop in the given config, not the default one\n" + output());
+        Path other = Files.writeString(folder.resolve("other.yaml"), "store:\n  path: " + folder.resolve("other.db") + "\nlocale: en\n");
+        out.reset();
+        assertEquals(0, Cli.run("--config", config.toString(), "classify", "--config", other.toString()));
+        assertTrue(output().contains("Classified 0 customers"), "the command's own --config counts\n" + output());
+    }
+
+    @Test
     void importOfAMissingFile_exitsWith2() {
         assertEquals(2, Cli.run("import", "purchases", folder.resolve("nope.csv").toString(), "--config", config.toString()));
     }
