@@ -119,6 +119,9 @@ class WechatDeliveryTest extends WechatShopTest {
         awaitOutbox(1, "chat_id = '" + BEN + "' AND status = 'pending' AND reason = 'rate-limited'");
         shop.clock.advance(Duration.ofSeconds(6));
         assertTrue(api.awaitSent(BEN, 2).get(1).text().contains("微信用户 0002"), "sent once WeChat is no longer busy");
+        // The fake API has the message before the dispatcher records it as sent: until then its row still
+        // reads "waiting, rate-limited", and the next wait below would take it for the next message's.
+        awaitOutbox(0, "chat_id = '" + BEN + "' AND status = 'pending'");
 
         api.failNext(CUSTOM, 45009, 1);
         assertEquals(200, wechat.post(wechat.text(BEN, "/offers")).status());
