@@ -3,6 +3,7 @@ package app.liuke.campaign;
 import app.liuke.channel.ChatRef;
 import app.liuke.channel.Outbound;
 import app.liuke.offer.Offers;
+import app.liuke.outbox.ContactRows;
 import app.liuke.outbox.Outbox;
 import app.liuke.store.Database;
 import app.liuke.store.Handle;
@@ -23,7 +24,8 @@ import java.util.TreeMap;
  * (one query per page: the page of the audience is cut first, then only its rows get the facts, so
  * PostgreSQL does not work them out for the whole audience before the LIMIT), asks the policy, and writes each decision to the outbox in the page's
  * transaction: a pending row (with the personal gift code and survey it carries) or a skipped row
- * with the reason. A preview runs the same decisions and writes nothing. Thread-safe.
+ * with the reason, all of a page's rows together at its end ({@link ContactRows}). A preview runs the
+ * same decisions and writes nothing. Thread-safe.
  */
 public final class CampaignPlanner {
     static final int PAGE = 5_000;
@@ -82,10 +84,14 @@ public final class CampaignPlanner {
                     handle.execute("ANALYZE outbox");
                 }
                 var rows = page(handle, campaign, day, slot, after[0], afterOccurrence[0]);
+                var writes = new Writes(new ContactRows(), new ArrayList<>());
                 for (Row row : rows) {
-                    decide(handle, campaign, row, day, slot, tally, preview);
+                    decide(handle, campaign, row, day, slot, tally, preview ? null : writes);
                     after[0] = row.target().customerId();
                     afterOccurrence[0] = row.target().occurrence();
+                }
+                if (!preview) {
+                    write(handle, campaign, writes, tally, day.now());
                 }
                 return rows.size() == PAGE;
             };
@@ -185,7 +191,9 @@ public final class CampaignPlanner {
 
     }
 
-    private void decide(Handle handle, Campaign campaign, Row row, CampaignDay day, long slot, Tally tally, boolean preview) {
+    /** Decides one target; {@code writes} is null for a preview, which writes nothing. */
+    private void decide(Handle handle, Campaign campaign, Row row, CampaignDay day, long slot, Tally tally, Writes writes) {
+        boolean preview = writes == null;
         Target target = row.target();
         var settings = campaign.settings();
         if (row.done()) {
@@ -202,7 +210,7 @@ public final class CampaignPlanner {
                 line(tally, row, "skip", skip.reason(), target.text());
                 return;
             }
-            outbox.recordSkip(handle, key, target.customerId(), withReason(contact, skip.reason(), day.now(), settings), day.now());
+            writes.rows().skip(key, target.customerId(), withReason(contact, skip.reason(), day.now(), settings), day.now());
             campaign.planned(handle, target, false, skip.reason(), day.now());
             return;
         }
@@ -231,7 +239,7 @@ public final class CampaignPlanner {
             if (started.outcome() != SurveyEngine.Outcome.STARTED) {
                 String reason = "survey-" + started.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
                 tally.skip(reason);
-                outbox.recordSkip(handle, key, target.customerId(), withReason(contact, reason, day.now(), settings), day.now());
+                writes.rows().skip(key, target.customerId(), withReason(contact, reason, day.now(), settings), day.now());
                 campaign.planned(handle, target, false, reason, day.now());
                 return;
             }
@@ -239,12 +247,28 @@ public final class CampaignPlanner {
         }
         var planned = new Outbox.Contact(contact.campaign(), contact.occurrence(), contact.purpose(), contact.priority(),
                 contact.slotDay(), send.notBefore(), send.notBefore().plus(Duration.ofHours(settings.expireHours())), send.deferred());
-        if (outbox.enqueueContact(handle, messages, key, target.customerId(), planned, day.now())) {
-            tally.queued++;
-            tally.deferred += send.deferred() == null ? 0 : 1;
-            campaign.planned(handle, target, true, null, day.now());
-        } else {
-            tally.already++;
+        writes.rows().queue(messages, key, target.customerId(), planned, day.now());
+        writes.queued().add(new Queued(key, target, send.deferred() != null));
+    }
+
+    /** A page's outbox rows, and the messages among them whose keys tell whether they were new. */
+    private record Writes(ContactRows rows, List<Queued> queued) {
+    }
+
+    private record Queued(String key, Target target, boolean deferred) {
+    }
+
+    /** Writes the page's rows; a message whose key was queued before counts as already planned. */
+    private static void write(Handle handle, Campaign campaign, Writes writes, Tally tally, Instant now) {
+        var added = writes.rows().write(handle);
+        for (Queued queued : writes.queued()) {
+            if (added.contains(queued.key())) {
+                tally.queued++;
+                tally.deferred += queued.deferred() ? 1 : 0;
+                campaign.planned(handle, queued.target(), true, null, now);
+            } else {
+                tally.already++;
+            }
         }
     }
 

@@ -78,48 +78,9 @@ public final class Outbox {
                 "now", now.getEpochSecond());
     }
 
-    /** What a campaign row records besides its message: see {@link #enqueueContact}. */
+    /** What a campaign row records besides its message: see {@link ContactRows}. */
     public record Contact(String campaign, String occurrence, String purpose, int priority, long slotDay, Instant notBefore,
                           Instant expiresAt, String reason) {
-    }
-
-    /**
-     * Queues a campaign message: the first row carries the contact (it counts for caps and the day's
-     * slot); further messages follow under {@code key#2} …. False when {@code key} was queued before.
-     */
-    public boolean enqueueContact(Handle handle, List<Outbound> messages, String key, long customerId, Contact contact, Instant now) {
-        for (int i = 0; i < messages.size(); i++) {
-            Outbound message = messages.get(i);
-            int added = handle.update("""
-                    INSERT INTO outbox (channel, chat_id, idempotency_key, kind, payload, customer_id, not_before, created_at,
-                                        purpose, campaign, occurrence, priority, slot_day, expires_at, reason)
-                    VALUES (:channel, :chat, :key, :kind, :payload, :customer, :notBefore, :now, :purpose, :campaign, :occurrence,
-                            :priority, :slot, :expires, :reason)
-                    ON CONFLICT (idempotency_key) DO NOTHING""",
-                    "channel", message.chat().channel(), "chat", message.chat().chatId(), "key", i == 0 ? key : key + "#" + (i + 1),
-                    "kind", OutboundCodec.kind(message), "payload", OutboundCodec.encode(message), "customer", customerId,
-                    "notBefore", contact.notBefore().getEpochSecond(), "now", now.getEpochSecond(), "purpose", contact.purpose(),
-                    "campaign", contact.campaign(), "occurrence", contact.occurrence(), "priority", contact.priority(),
-                    "slot", i == 0 ? contact.slotDay() : null, "expires", contact.expiresAt().getEpochSecond(),
-                    "reason", contact.reason());
-            if (added == 0 && i == 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Records a campaign contact that the gate refused: a final 'skipped' row with the reason, nothing to send. */
-    public boolean recordSkip(Handle handle, String key, long customerId, Contact contact, Instant now) {
-        return handle.update("""
-                INSERT INTO outbox (channel, chat_id, idempotency_key, kind, payload, customer_id, status, not_before, created_at,
-                                    sent_at, purpose, campaign, occurrence, priority, reason)
-                VALUES ('-', '-', :key, 'text', '{}', :customer, 'skipped', :now, :now, :now, :purpose, :campaign, :occurrence,
-                        :priority, :reason)
-                ON CONFLICT (idempotency_key) DO NOTHING""",
-                "key", key, "customer", customerId, "now", now.getEpochSecond(), "purpose", contact.purpose(),
-                "campaign", contact.campaign(), "occurrence", contact.occurrence(), "priority", contact.priority(),
-                "reason", contact.reason()) > 0;
     }
 
     /**
