@@ -110,6 +110,12 @@ public final class CampaignPlanner {
     private record Row(Target target, ContactPolicy.Facts facts, boolean done, String store, Long staffId) {
     }
 
+    /*
+     * Two shapes here are for PostgreSQL's planner (issue #18): the page starts at "customer_id >= after",
+     * which an index can seek to (the OR alone was a filter, so each page scanned the audience from its
+     * start); and "is there a row" is a scalar subquery with LIMIT 1, not EXISTS, which PostgreSQL turned
+     * into one scan of the whole outbox per page to hash it.
+     */
     private List<Row> page(Handle handle, Campaign campaign, CampaignDay day, long slot, long after, String afterOccurrence) {
         var audience = campaign.audience(day);
         var settings = campaign.settings();
@@ -134,8 +140,9 @@ public final class CampaignPlanner {
                            AND i.channel IN ('telegram', 'wechat', 'wecom', 'web')
                          ORDER BY CASE i.channel WHEN 'telegram' THEN 0 WHEN 'wechat' THEN 1 WHEN 'wecom' THEN 2 ELSE 3 END, i.created_at DESC
                          LIMIT 1) AS c_chat,
-                       EXISTS (SELECT 1 FROM channel_identity i WHERE i.customer_id = a.customer_id) AS c_known,
-                       EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = :pKey || a.customer_id || ':' || a.occurrence) AS c_done,
+                       (SELECT 1 FROM channel_identity i WHERE i.customer_id = a.customer_id LIMIT 1) IS NOT NULL AS c_known,
+                       (SELECT 1 FROM outbox o WHERE o.idempotency_key = :pKey || a.customer_id || ':' || a.occurrence LIMIT 1)
+                         IS NOT NULL AS c_done,
                        {recent} AS c_recent,
                        (SELECT count(*) FROM outbox o WHERE o.customer_id = a.customer_id AND o.campaign IS NOT NULL
                          AND o.status IN ('pending', 'sent')
@@ -150,7 +157,7 @@ public final class CampaignPlanner {
                          AND (o.lease_until IS NULL OR o.lease_until < :pNow)) AS c_lower,
                        {survey} AS c_survey
                 FROM (SELECT * FROM (""" + audience.sql() + """
-                      ) audience WHERE customer_id > :pAfter OR (customer_id = :pAfter AND occurrence > :pAfterOcc)
+                      ) audience WHERE customer_id >= :pAfter AND (customer_id > :pAfter OR (customer_id = :pAfter AND occurrence > :pAfterOcc))
                       ORDER BY customer_id, occurrence LIMIT :pLimit
                 ) a JOIN customer c ON c.id = a.customer_id
                 ORDER BY a.customer_id, a.occurrence""").replace("{recent}", marketing ? RECENT_MARKETING : "0")
