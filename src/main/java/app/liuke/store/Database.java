@@ -21,6 +21,7 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final HikariDataSource pool;
     private final Dialect dialect;
+    private final WalCheckpoint wal;
     private final java.util.concurrent.ScheduledExecutorService checkpoints;
     private final java.util.Map<Connection, StatementCache> statementCaches = new java.util.IdentityHashMap<>();
 
@@ -28,6 +29,7 @@ public final class Database implements AutoCloseable {
         this.file = file;
         this.pool = pool;
         this.dialect = dialect;
+        this.wal = new WalCheckpoint(pool, writers, BUSY_TIMEOUT_MS);
         this.checkpoints = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "liuke-checkpoint");
             thread.setDaemon(true);
@@ -56,51 +58,15 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /**
-     * Copies the write-ahead log into the database file without blocking writers (PASSIVE), once a
-     * second, off every request's path: with SQLite's automatic checkpoint, the commit that crossed
-     * 1,000 pages paid for it, fsync included, which was most of the purchases' p99 (docs/benchmarks.md).
-     */
+    /** Once a second: drops the statement caches of retired connections and, on SQLite, checkpoints the log. */
     private void checkpoint() {
         synchronized (statementCaches) {
             statementCaches.values().removeIf(statements -> !statements.usable());
         }
-        if (dialect != Dialect.SQLITE) {
-            return;
-        }
-        try (Connection connection = pool.getConnection(); var statement = connection.createStatement()) {
-            long frames;
-            try (var result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-                frames = result.next() ? result.getLong(2) : 0;
-            }
-            if (frames > RESTART_FRAMES) {
-                // Under writes that never pause, a PASSIVE checkpoint never catches up with the last commit, so the
-                // log is never started again and grows without end (1.4 GB in 20 s under liuke simulate), and every
-                // commit and read pays for it. Once it is long, the in-process writers wait one turn while the rest
-                // is copied (little is left after the PASSIVE pass) and the next commit starts the log from the top.
-                // A reader still on an old snapshot (a long report) would hold it up: then it gives up within 100 ms
-                // and tries again a second later, so the writers never wait longer than that.
-                writers.acquire(false);
-                try {
-                    statement.execute("PRAGMA busy_timeout = 100");
-                    try (var result = statement.executeQuery("PRAGMA wal_checkpoint(RESTART)")) {
-                        result.next();
-                    }
-                } finally {
-                    statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-                    writers.release();
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Database.class).debug("background checkpoint skipped: {}", e.toString());
+        if (dialect == Dialect.SQLITE) {
+            wal.run();
         }
     }
-
-    /**
-     * A write-ahead log longer than this many pages (4 KB each: 128 MB) is restarted by the background
-     * checkpoint. Each restart costs the writers a wait; at 64 MB, liuke simulate's year took 8 % longer.
-     */
-    static final long RESTART_FRAMES = 32_000;
 
     /** Opens (creating if needed) the database file and brings its schema up to date. */
     public static Database open(Path file) {
@@ -131,7 +97,7 @@ public final class Database implements AutoCloseable {
         // No commit pays for a checkpoint (and its fsync): a background thread checkpoints instead.
         sqlite.setWalAutocheckpoint(0);
         // When the log starts again from the top, a file that grew past this is cut back to it.
-        sqlite.setJournalSizeLimit((int) (RESTART_FRAMES * 4096));
+        sqlite.setJournalSizeLimit((int) (WalCheckpoint.RESTART_FRAMES * 4096));
         var source = new SQLiteDataSource(sqlite);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         var hikari = new HikariConfig();

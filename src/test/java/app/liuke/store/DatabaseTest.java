@@ -134,7 +134,7 @@ class DatabaseTest {
         // Found by liuke simulate: the PASSIVE checkpoint never caught up, and the log grew to 1.4 GB in 20 s.
         Path file = folder.resolve("busy.db");
         Path wal = folder.resolve("busy.db-wal");
-        long limit = Database.RESTART_FRAMES * 4096;
+        long limit = WalCheckpoint.RESTART_FRAMES * 4096;
         try (var database = Database.open(file)) {
             database.useTransaction(handle -> handle.execute("CREATE TABLE blob (id INTEGER PRIMARY KEY, data BLOB)"));
             byte[] page = new byte[4000];
