@@ -146,6 +146,7 @@ public final class ChatPipeline {
     /** Handles one event at once (the web chat); the replies are queued under {@code key} and returned. */
     public List<Outbound> processNow(Inbound event, String key) {
         return database.transaction(handle -> {
+            handle.lock(event.chat().key());     // two messages of one web chat at once (a double click) go in turn
             Instant now = clock.instant();
             List<Outbound> replies = handler.handle(handle, event, now);
             queue(handle, replies, key, now);

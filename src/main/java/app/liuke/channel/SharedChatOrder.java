@@ -28,8 +28,7 @@ final class SharedChatOrder implements ChatPipeline.ChatOrder {
 
     @Override
     public List<ChatPipeline.Job> before(Handle handle, InboxEntry entry) {
-        handle.queryOne("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) AS locked",
-                row -> row.getInt(1), "key", entry.channel() + ":" + entry.chatKey());
+        handle.lock(entry.channel() + ":" + entry.chatKey());
         List<InboxEntry> pending = inbox.pendingUpTo(handle, entry);
         if (pending.isEmpty() || pending.get(pending.size() - 1).id() != entry.id()) {
             return null;                                   // another instance handled it

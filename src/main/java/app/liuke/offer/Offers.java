@@ -81,6 +81,8 @@ public final class Offers {
         if (!eligible(handle, offer, customerId, now)) {
             return Claim.refused(Refusal.NOT_ELIGIBLE);
         }
+        // Counting and then writing: a second claim of the same stock (or the same customer's allowance) waits for this one.
+        handle.lock(offer.stock() != null ? "offer:" + offer.id() : "offer:" + offer.id() + ":" + customerId);
         long used = handle.queryLong("SELECT count(*) FROM offer_redemption WHERE offer_id = :offer AND customer_id = :customer",
                 "offer", offer.id(), "customer", customerId);
         if (used >= offer.perCustomer()) {

@@ -103,6 +103,20 @@ public final class Handle implements AutoCloseable {
     }
 
     /**
+     * Holds {@code key} until this transaction ends, so that of two transactions deciding something
+     * about the same thing (an offer's stock, a customer's points) the second waits and then sees what
+     * the first wrote. On PostgreSQL a transaction-scoped advisory lock: transactions of this and of
+     * other instances run side by side there. On SQLite nothing: a writing transaction already holds
+     * the file's only write lock.
+     */
+    public void lock(String key) {
+        if (dialect == Dialect.POSTGRES) {
+            queryOne("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) AS locked",
+                    row -> row.getInt(1), "key", key);
+        }
+    }
+
+    /**
      * Runs {@code work} inside a savepoint: if it throws, only its own writes are undone and the
      * surrounding transaction goes on. Used to keep one bad import row from spoiling the batch.
      */

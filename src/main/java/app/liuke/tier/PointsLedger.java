@@ -40,6 +40,7 @@ public final class PointsLedger {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInput("reason", "error.points.reason");
         }
+        handle.lock("points:" + customerId);          // two deductions at once cannot both see the same balance
         long balance = balance(handle, customerId);
         if (balance + delta < 0) {
             throw new InvalidInput("delta", "error.points.negative", balance);
