@@ -155,14 +155,15 @@ public final class Liuke implements AutoCloseable {
             throw new IllegalStateException("the chat side runs already");
         }
         TelegramConnection telegram = config.telegram().enabled() ? new TelegramConnection(config.telegram()) : null;
+        var tokens = new app.liuke.channel.weixin.SharedTokens(database);
         var wechat = config.wechat().enabled()
-                ? new app.liuke.channel.wechat.WechatAccount(config.wechat(), clock, metrics().registry()) : null;
+                ? new app.liuke.channel.wechat.WechatAccount(config.wechat(), clock, metrics().registry(), tokens) : null;
         var conversation = new ConversationParts(parts.scripts(), config.locale(), config.timezone(), customers, purchases,
                 followUps, classification, classifier, staff, phones, new Groups(), inviteLinks(telegram, wechat),
                 offers, redemptions, parts.surveyEngine(), tasks,
                 parts.campaigns(), reports, todos, config.campaign("holidays").holidays(), clock).build();
         var wecom = config.wecom().enabled()
-                ? new app.liuke.channel.wecom.WecomAccount(config.wecom(), clock, metrics().registry()) : null;
+                ? new app.liuke.channel.wecom.WecomAccount(config.wecom(), clock, metrics().registry(), tokens) : null;
         channels = new Channels(config, database, conversation, telegram, wechat, wecom, extraGateways, parts.policy(), clock);
         channels.dispatcher().onlyWhile(leadership.start()::leads);
         if (telegram != null) {

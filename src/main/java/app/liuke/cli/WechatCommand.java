@@ -49,8 +49,10 @@ final class WechatCommand implements Callable<Integer> {
             System.err.println("WeChat is not enabled: set wechat.enabled, wechat.appId and wechat.secret in the config first.");
             return 2;
         }
-        try {
-            WeixinApi.Reply reply = new WechatAccount(loaded.wechat(), Clock.systemUTC(), null).createMenu(json);
+        // The running service's token, from the shop's database: a token of our own would retire the service's.
+        try (var database = app.liuke.store.Database.open(loaded.store())) {
+            WeixinApi.Reply reply = new WechatAccount(loaded.wechat(), Clock.systemUTC(), null,
+                    new app.liuke.channel.weixin.SharedTokens(database)).createMenu(json);
             if (!reply.ok()) {
                 System.err.println("WeChat refused the menu: " + reply.errcode() + " " + reply.errmsg()
                         + (reply.errcode() == 40164 ? " (add this machine's IP to the account's IP allow-list)" : ""));

@@ -52,14 +52,7 @@ class CampaignCrashIT {
             seed(config);
             var first = ServiceProcess.startJar(jar, folder);
             var killed = new CountDownLatch(1);
-            api.onSendMessage(KILLED_AT, () -> {
-                try {
-                    first.kill();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                killed.countDown();
-            });
+            api.onSendMessage(KILLED_AT, first.killer(killed));
             var response = broadcast(first.port());
             assertEquals(201, response.statusCode(), response.body());
             assertTrue(response.body().contains("\"queued\":" + CUSTOMERS), response.body());

@@ -126,17 +126,10 @@ class TwoInstancesOnPostgresIT {
         try (var api = new FakeBotApi(); var a = start("a", api.url(), url, extra)) {
             seed(url, customers);
             try (var b = start("b", api.url(), url, extra)) {
-                var leader = awaitLeader(a, b);
+                var leader = ServiceProcess.awaitLeader(a, b);
                 var follower = leader == a ? b : a;
                 var killed = new CountDownLatch(1);
-                api.onSendMessage(killedAt, () -> {
-                    try {
-                        leader.kill();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    killed.countDown();
-                });
+                api.onSendMessage(killedAt, leader.killer(killed));
                 var response = send("POST", follower.port(), "/api/campaigns/broadcast/run",
                         "{\"segment\":\"all\",\"text\":\"{name}，会员日快乐\"}");
                 assertEquals(201, response.statusCode(), response.body());
@@ -212,20 +205,6 @@ class TwoInstancesOnPostgresIT {
 
     private static boolean healthy(ServiceProcess service) throws Exception {
         return send("GET", service.port(), "/health", null).statusCode() == 200;
-    }
-
-    private static ServiceProcess awaitLeader(ServiceProcess a, ServiceProcess b) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            String holder = String.valueOf(a.text("SELECT holder FROM leader_lease WHERE name = 'leader'"));
-            for (var service : List.of(a, b)) {
-                if (service.log().contains("this instance (" + holder + ") now leads")) {
-                    return service;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no instance leads");
     }
 
     private static void seed(String url, int customers) throws Exception {

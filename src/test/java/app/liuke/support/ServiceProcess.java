@@ -169,6 +169,33 @@ public final class ServiceProcess implements AutoCloseable {
         awaitCount("SELECT count(*) FROM inbox WHERE status = 'pending'", 0, limit);
     }
 
+    /** Polls (with a deadline) until one of the instances on one database says it leads; that one. */
+    public static ServiceProcess awaitLeader(ServiceProcess a, ServiceProcess b) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String holder = String.valueOf(a.text("SELECT holder FROM leader_lease WHERE name = 'leader'"));
+            for (var service : List.of(a, b)) {
+                if (service.log().contains("this instance (" + holder + ") now leads")) {
+                    return service;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no instance leads");
+    }
+
+    /** What kills this process ({@link #kill}) and then counts {@code killed} down: for a fake API to run at the n-th message. */
+    public Runnable killer(java.util.concurrent.CountDownLatch killed) {
+        return () -> {
+            try {
+                kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            killed.countDown();
+        };
+    }
+
     /** {@code kill -9}: no shutdown hook, no clean close, whatever was in flight stays as it was. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

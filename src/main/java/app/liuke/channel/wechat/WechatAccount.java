@@ -1,5 +1,6 @@
 package app.liuke.channel.wechat;
 
+import app.liuke.channel.weixin.TokenStore;
 import app.liuke.channel.weixin.WeixinApi;
 import app.liuke.channel.weixin.WeixinCallbacks;
 import app.liuke.channel.weixin.WeixinCrypto;
@@ -13,9 +14,11 @@ public final class WechatAccount {
     private final WeixinApi api;
     private final WeixinCallbacks callbacks;
 
-    public WechatAccount(LiukeConfig.Wechat config, Clock clock, MeterRegistry metrics) {
+    /** {@code tokens} keeps the access token for the other instances (and the next start): WeChat retires the previous one at each fetch. */
+    public WechatAccount(LiukeConfig.Wechat config, Clock clock, MeterRegistry metrics, TokenStore tokens) {
         this.api = new WeixinApi(WechatUpdates.CHANNEL, config.apiUrl(), "/cgi-bin/token",
-                Map.of("grant_type", "client_credential", "appid", config.appId(), "secret", config.secret()), clock, metrics);
+                Map.of("grant_type", "client_credential", "appid", config.appId(), "secret", config.secret()), clock, metrics,
+                tokens);
         this.callbacks = new WeixinCallbacks(new WeixinCrypto(config.token(), config.aesKey(), config.appId()), clock);
     }
 

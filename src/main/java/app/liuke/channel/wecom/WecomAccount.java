@@ -36,10 +36,11 @@ public final class WecomAccount {
     public record Member(String userId, int type, String name, String unionId) {
     }
 
-    public WecomAccount(LiukeConfig.Wecom config, Clock clock, MeterRegistry metrics) {
+    /** {@code tokens} keeps the access token for the other instances and the next start. */
+    public WecomAccount(LiukeConfig.Wecom config, Clock clock, MeterRegistry metrics, app.liuke.channel.weixin.TokenStore tokens) {
         this.config = config;
         this.api = new WeixinApi(WecomUpdates.CHANNEL, config.apiUrl(), "/cgi-bin/gettoken",
-                Map.of("corpid", config.corpId(), "corpsecret", config.secret()), clock, metrics);
+                Map.of("corpid", config.corpId(), "corpsecret", config.secret()), clock, metrics, tokens);
         this.callbacks = new WeixinCallbacks(new WeixinCrypto(config.token(), config.aesKey(), config.corpId()), clock);
     }
 

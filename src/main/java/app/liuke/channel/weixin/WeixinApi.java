@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls the WeChat or WeCom server API with a cached access token. The token is fetched once, kept
  * until shortly before it expires (7,200 s), and refreshed by one caller at a time; a call answered
- * 40001/42001/40014 (token invalid or expired) refreshes it once and is tried again. Neither token
+ * 40001/42001/40014 (token invalid or expired) refreshes it once and is tried again. With a
+ * {@link TokenStore} the token is shared: an instance takes the one another instance fetched, and
+ * fetches only when the kept one is due or was refused. Neither token
  * nor secret is ever logged (the token travels in the query, so addresses are never logged either).
  * Thread-safe.
  */
@@ -40,9 +42,12 @@ public final class WeixinApi {
     private final Clock clock;
     private final HttpClient http;
     private final MeterRegistry metrics;
+    private final TokenStore tokens;
     private final Object refreshing = new Object();
     private volatile String token;
     private volatile Instant expiresAt = Instant.MIN;
+    /** The last token WeChat refused: the kept one is not taken again while it is this one. */
+    private String refused;
     private volatile String status = "configured";
 
     /** An answer of the API: {@code errcode} 0 is success; {@code body} is the whole JSON. */
@@ -65,6 +70,13 @@ public final class WeixinApi {
      */
     public WeixinApi(String channel, String baseUrl, String tokenPath, Map<String, String> tokenQuery, Clock clock,
                      MeterRegistry metrics) {
+        this(channel, baseUrl, tokenPath, tokenQuery, clock, metrics, TokenStore.NONE);
+    }
+
+    /** The same, sharing the token through {@code tokens}. */
+    public WeixinApi(String channel, String baseUrl, String tokenPath, Map<String, String> tokenQuery, Clock clock,
+                     MeterRegistry metrics, TokenStore tokens) {
+        this.tokens = tokens;
         this.channel = channel;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.tokenPath = tokenPath;
@@ -113,7 +125,7 @@ public final class WeixinApi {
         return reply;
     }
 
-    /** The cached token, or a fresh one when it is missing or expires within five minutes. */
+    /** The cached token, or the kept or a fresh one when it is missing or expires within five minutes. */
     public String token() {
         String current = token;
         if (current != null && clock.instant().isBefore(expiresAt.minus(EARLY))) {
@@ -123,18 +135,25 @@ public final class WeixinApi {
             if (token != null && clock.instant().isBefore(expiresAt.minus(EARLY))) {
                 return token;
             }
-            Reply reply = exchange(tokenPath, URI.create(baseUrl + tokenPath + "?" + query(tokenQuery)), null);
-            count(tokenPath, reply.ok() && reply.body().hasNonNull("access_token") ? "ok" : String.valueOf(reply.errcode()));
-            if (!reply.body().hasNonNull("access_token")) {
-                status = "no access token (" + reply.errcode() + " " + reply.errmsg() + ")";
-                throw new Unreachable(channel + " gave no access token: " + reply.errcode() + " " + reply.errmsg());
-            }
-            long seconds = reply.body().path("expires_in").asLong(7200);
-            expiresAt = clock.instant().plusSeconds(Math.max(60, seconds));
-            token = reply.body().get("access_token").asText();
+            TokenStore.Stored stored = tokens.current(channel,
+                    kept -> !kept.token().equals(refused) && clock.instant().isBefore(kept.expiresAt().minus(EARLY)), this::fetch);
+            expiresAt = stored.expiresAt();
+            token = stored.token();
             status = "up";
             return token;
         }
+    }
+
+    /** Asks WeChat (or WeCom) for a new access token. */
+    private TokenStore.Stored fetch() {
+        Reply reply = exchange(tokenPath, URI.create(baseUrl + tokenPath + "?" + query(tokenQuery)), null);
+        count(tokenPath, reply.ok() && reply.body().hasNonNull("access_token") ? "ok" : String.valueOf(reply.errcode()));
+        if (!reply.body().hasNonNull("access_token")) {
+            status = "no access token (" + reply.errcode() + " " + reply.errmsg() + ")";
+            throw new Unreachable(channel + " gave no access token: " + reply.errcode() + " " + reply.errmsg());
+        }
+        long seconds = reply.body().path("expires_in").asLong(7200);
+        return new TokenStore.Stored(reply.body().get("access_token").asText(), clock.instant().plusSeconds(Math.max(60, seconds)));
     }
 
     /** Forgets {@code stale} (only that one: a token another caller already renewed is kept). */
@@ -142,6 +161,7 @@ public final class WeixinApi {
         synchronized (refreshing) {
             if (stale != null && stale.equals(token)) {
                 token = null;
+                refused = stale;
             }
         }
     }

@@ -71,14 +71,7 @@ class WechatCampaignCrashIT {
             seed(config);
             var first = ServiceProcess.startJar(jar, folder);
             var killed = new CountDownLatch(1);
-            api.onCustomSend(KILLED_AT, () -> {
-                try {
-                    first.kill();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                killed.countDown();
-            });
+            api.onCustomSend(KILLED_AT, first.killer(killed));
             var response = broadcast(first.port());
             assertEquals(201, response.statusCode(), response.body());
             assertTrue(response.body().contains("\"queued\":" + FOLLOWERS), response.body());
@@ -123,7 +116,8 @@ class WechatCampaignCrashIT {
         return "oFollower" + (100_000 + follower);
     }
 
-    private static HttpResponse<String> broadcast(int port) throws Exception {
+    /** Runs the broadcast to the followers on WeChat through the API of the service on {@code port}. */
+    static HttpResponse<String> broadcast(int port) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/campaigns/broadcast/run"))
                 .header("Authorization", "Bearer " + ServiceProcess.ADMIN_TOKEN)
                 .header("Content-Type", "application/json")
