@@ -58,6 +58,15 @@ public final class Handle implements AutoCloseable {
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
+    /** A PostgreSQL array of {@code type} (e.g. {@code text}, {@code bigint}) to bind as one parameter. */
+    public java.sql.Array array(String type, Object[] values) {
+        try {
+            return connection.createArrayOf(type, values);
+        } catch (SQLException e) {
+            throw new DataException("cannot make a " + type + " array: " + e.getMessage(), e);
+        }
+    }
+
     public long queryLong(String sql, Object... params) {
         return queryOne(sql, row -> row.getLong(1), params).orElse(0L);
     }
@@ -133,6 +142,10 @@ public final class Handle implements AutoCloseable {
         }
     }
 
+    /** A NULL bound with its SQL type ({@link java.sql.Types}). */
+    public record TypedNull(int sqlType) {
+    }
+
     /** A cached statement with its parameters bound. */
     private StatementCache.Lease prepare(String sql, boolean keys, Object... params) throws SQLException {
         var named = NamedSql.parse(dialect, sql);
@@ -144,7 +157,12 @@ public final class Handle implements AutoCloseable {
                 if (!values.containsKey(name)) {
                     throw new DataException("missing SQL parameter :" + name + " in " + firstLine(sql));
                 }
-                lease.statement().setObject(i + 1, values.get(name));
+                Object value = values.get(name);
+                if (value instanceof TypedNull typed) {
+                    lease.statement().setNull(i + 1, typed.sqlType());
+                } else {
+                    lease.statement().setObject(i + 1, value);
+                }
             }
             return lease;
         } catch (SQLException | RuntimeException e) {
