@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * A planning page's campaign rows, written together at the end of the page's transaction: the
  * messages to send ({@link #queue}) and the contacts the gate refused ({@link #skip}). They go out
- * as multi-row INSERTs of up to {@value #CHUNK} rows, not one statement per row: on PostgreSQL
+ * as multi-row INSERTs of up to {@value #CHUNK} rows (on PostgreSQL as one INSERT of arrays), not one statement per row: on PostgreSQL
  * each statement was a round trip, most of planning's time (issue #18). A key written before is left
  * as it was, as with a single INSERT. Nothing in a page reads the rows it writes, so writing them
  * at the end of it changes nothing but the number of statements. Not thread-safe: one per page.
@@ -21,15 +21,8 @@ public final class ContactRows {
     private static final String COLUMNS = "channel, chat_id, idempotency_key, kind, payload, customer_id, status, not_before,"
             + " created_at, sent_at, purpose, campaign, occurrence, priority, slot_day, expires_at, reason";
     private static final String[] NAMES = COLUMNS.replace(" ", "").split(",");
-    /*
-     * A missing value is bound with its column's type. Bound untyped, a NULL lets PostgreSQL infer the
-     * type (text), and the driver then prepares the statement again whenever a later row has a string
-     * there (varchar) instead: five copies of the one INSERT, each parsed and planned over and over.
-     */
     private static final Set<String> NUMBERS = Set.of("customer_id", "not_before", "created_at", "sent_at", "priority",
             "slot_day", "expires_at");
-    private static final Handle.TypedNull TEXT = new Handle.TypedNull(java.sql.Types.VARCHAR);
-    private static final Handle.TypedNull NUMBER = new Handle.TypedNull(java.sql.Types.BIGINT);
 
     private static final java.util.Map<Integer, String> SQL = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -71,7 +64,7 @@ public final class ContactRows {
                 Object[] row = rows.get(from + r);
                 for (int c = 0; c < NAMES.length; c++) {
                     params[p++] = NAMES[c] + r;
-                    params[p++] = row[c] != null ? row[c] : NUMBERS.contains(NAMES[c]) ? NUMBER : TEXT;
+                    params[p++] = row[c];
                 }
             }
             written.addAll(handle.query(sql(size), result -> result.getString(1), params));

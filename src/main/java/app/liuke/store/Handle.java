@@ -142,10 +142,6 @@ public final class Handle implements AutoCloseable {
         }
     }
 
-    /** A NULL bound with its SQL type ({@link java.sql.Types}). */
-    public record TypedNull(int sqlType) {
-    }
-
     /** A cached statement with its parameters bound. */
     private StatementCache.Lease prepare(String sql, boolean keys, Object... params) throws SQLException {
         var named = NamedSql.parse(dialect, sql);
@@ -157,12 +153,7 @@ public final class Handle implements AutoCloseable {
                 if (!values.containsKey(name)) {
                     throw new DataException("missing SQL parameter :" + name + " in " + firstLine(sql));
                 }
-                Object value = values.get(name);
-                if (value instanceof TypedNull typed) {
-                    lease.statement().setNull(i + 1, typed.sqlType());
-                } else {
-                    lease.statement().setObject(i + 1, value);
-                }
+                lease.statement().setObject(i + 1, values.get(name));
             }
             return lease;
         } catch (SQLException | RuntimeException e) {
