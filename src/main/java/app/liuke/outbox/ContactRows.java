@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * A planning page's campaign rows, written together at the end of the page's transaction: the
  * messages to send ({@link #queue}) and the contacts the gate refused ({@link #skip}). They go out
- * as multi-row INSERTs of up to {@value #CHUNK} rows (on PostgreSQL as one INSERT of arrays), not one statement per row: on PostgreSQL
- * each statement was a round trip, most of planning's time (issue #18). A key written before is left
+ * as multi-row INSERTs of up to {@value #CHUNK} rows (on PostgreSQL as one INSERT of arrays), not one
+ * statement per row: on PostgreSQL each statement was a round trip, most of planning's time (issue
+ * #18). A key written before is left
  * as it was, as with a single INSERT. Nothing in a page reads the rows it writes, so writing them
  * at the end of it changes nothing but the number of statements. Not thread-safe: one per page.
  */
