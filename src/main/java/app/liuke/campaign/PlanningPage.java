@@ -33,9 +33,7 @@ final class PlanningPage {
      * which an index can seek to (the OR alone was a filter, so each page scanned the audience from its
      * start); and "is there a row" is a scalar subquery with LIMIT 1, not EXISTS, which PostgreSQL turned
      * into one scan of the whole outbox per page to hash it. The customer join repeats the page's start,
-     * so that a merge join seeks to it too instead of reading the customers from the first. And the page
-     * query runs without JIT: its cost estimate (mostly the per-row lookups) is over jit_above_cost, and
-     * compiling it took 30-40 ms of a 90 ms query, every page.
+     * so that a merge join seeks to it too instead of reading the customers from the first.
      */
     List<Row> read(Handle handle, Campaign campaign, CampaignDay day, long slot, long after, String afterOccurrence) {
         var audience = campaign.audience(day);
@@ -83,9 +81,6 @@ final class PlanningPage {
                 ) a JOIN customer c ON c.id = a.customer_id AND c.id >= :pAfter
                 ORDER BY a.customer_id, a.occurrence""").replace("{recent}", marketing ? RECENT_MARKETING : "0")
                 .replace("{survey}", campaign.startsSurveys() ? LAST_SURVEY : "NULL");
-        if (handle.dialect() == app.liuke.store.Dialect.POSTGRES) {
-            handle.execute("SET LOCAL jit = off");          // until the transaction ends (a preview's read has none: no effect)
-        }
         List<Row> rows = handle.query(sql, row -> {
             String chat = row.getString("c_chat");
             ChatRef ref = chat == null ? null : ChatRef.privateChat(chat.substring(0, chat.indexOf('\u001f')),

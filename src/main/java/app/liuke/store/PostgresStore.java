@@ -41,6 +41,10 @@ public final class PostgresStore implements AutoCloseable {
         hikari.setInitializationFailTimeout(10_000);
         hikari.setConnectionTimeout(5_000);            // while the server is down, a request waits 5 s at most, then 503
         hikari.setValidationTimeout(2_000);
+        // PostgreSQL compiles a query with LLVM once its cost estimate passes jit_above_cost. Liuke's big
+        // statements are long expressions over many rows: compiling the classification's took 5.4 s of a
+        // query that ran in milliseconds, and the planning page 30-40 ms of 90. So no JIT (docs/benchmarks.md).
+        hikari.setConnectionInitSql("SET jit = off");
         try {
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {
