@@ -33,7 +33,9 @@ public final class SharedTokens implements TokenStore {
             database.useTransaction(handle -> save(handle, channel, fresh));
             return fresh;
         }
-        return database.transaction(handle -> {
+        // Outside the process's write turns (urgent: a send waits for it), so a slow or unreachable WeChat
+        // holds up only the callers that need the token, not every writer of the instance.
+        return database.urgentTransaction(handle -> {
             handle.lock("token:" + channel);
             Optional<Stored> kept = find(handle, channel);
             if (kept.isPresent() && usable.test(kept.get())) {

@@ -105,6 +105,30 @@ class SharedTokensTest {
     }
 
     @Test
+    void whileWechatIsSlowToGiveAToken_theInstanceGoesOnWriting() throws Exception {
+        var fetching = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var slow = Executors.newSingleThreadExecutor().submit(() -> new SharedTokens(one).current("wechat", kept -> false, () -> {
+            fetching.countDown();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new TokenStore.Stored("SLOW-TOKEN", Instant.parse("2026-03-15T04:00:00Z"));
+        }));
+        assertTrue(fetching.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        var write = Executors.newSingleThreadExecutor().submit(() ->
+                one.transaction(handle -> handle.update("UPDATE channel_token SET expires_at = 0 WHERE channel = 'none'")));
+        try {
+            write.get(10, java.util.concurrent.TimeUnit.SECONDS);     // a purchase, a chat's update: not held up by the fetch
+        } finally {
+            release.countDown();
+        }
+        assertEquals("SLOW-TOKEN", slow.get(10, java.util.concurrent.TimeUnit.SECONDS).token());
+    }
+
+    @Test
     void manyCallersOnBothInstancesAtOnce_fetchOnce() throws Exception {
         assumeTrue(TestStores.postgres(), "several instances share one database on PostgreSQL only");
         var apis = List.of(api(one), api(two));
