@@ -7,6 +7,10 @@ import java.util.Optional;
 
 /** The durable inbox table. Stateless; runs in the caller's transaction. */
 public final class Inbox {
+    /** A chat's waiting updates up to one of them; index inbox_pending_chat answers it (InboxTest checks). */
+    static final String PENDING_UP_TO = "SELECT id, channel, update_id, chat_key, payload FROM inbox WHERE channel = :channel"
+            + " AND chat_key = :chat AND status = 'pending' AND id <= :id ORDER BY id";
+
     /** Stores the update unless its (channel, update id) is already there; the new row's id, or empty for a repeat. */
     public Optional<Long> insertIfNew(Handle handle, IncomingUpdate update, Instant now) {
         return handle.queryOne("""
@@ -28,8 +32,7 @@ public final class Inbox {
 
     /** A chat's rows still pending up to and including {@code entry}'s, oldest first, with their payloads. */
     public List<InboxEntry> pendingUpTo(Handle handle, InboxEntry entry) {
-        return handle.query("SELECT id, channel, update_id, chat_key, payload FROM inbox WHERE channel = :channel"
-                        + " AND chat_key = :chat AND status = 'pending' AND id <= :id ORDER BY id",
+        return handle.query(PENDING_UP_TO,
                 row -> new InboxEntry(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5)),
                 "channel", entry.channel(), "chat", entry.chatKey(), "id", entry.id());
     }
