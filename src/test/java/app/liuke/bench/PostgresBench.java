@@ -57,6 +57,12 @@ public final class PostgresBench {
         }
     }
 
+    private static void reset(String url) throws Exception {
+        try (var c = DriverManager.getConnection(url, PostgresServer.USER, "")) {
+            c.createStatement().execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
     /** Where the server's time went: the statements that took most of it (pg_stat_statements). */
     private static void topStatements(String url) throws Exception {
         try (var c = DriverManager.getConnection(url, PostgresServer.USER, "");
@@ -67,6 +73,27 @@ public final class PostgresBench {
             while (rows.next()) {
                 System.out.printf("    %,9d %,9d  %s%n", rows.getLong(1), rows.getLong(2), rows.getString(3));
             }
+        }
+    }
+
+    /** The server's background work, to tell what a slow round met: checkpoints, WAL, autovacuum and autoanalyze. */
+    private record ServerCounters(long checkpoints, long walBytes, long fullPages, long vacuums, long analyzes) {
+        static ServerCounters read(String url) throws Exception {
+            try (var c = DriverManager.getConnection(url, PostgresServer.USER, "");
+                 var rows = c.createStatement().executeQuery("""
+                         SELECT (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter),
+                                (SELECT wal_bytes FROM pg_stat_wal), (SELECT wal_fpi FROM pg_stat_wal),
+                                (SELECT sum(autovacuum_count) FROM pg_stat_user_tables),
+                                (SELECT sum(autoanalyze_count) FROM pg_stat_user_tables)""")) {
+                rows.next();
+                return new ServerCounters(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5));
+            }
+        }
+
+        String since(ServerCounters before) {
+            return String.format("%d checkpoint(s), WAL %,d MB (%,d full pages), %d autovacuum(s), %d autoanalyze(s)",
+                    checkpoints - before.checkpoints, (walBytes - before.walBytes) >> 20, fullPages - before.fullPages,
+                    vacuums - before.vacuums, analyzes - before.analyzes);
         }
     }
 
@@ -113,22 +140,32 @@ public final class PostgresBench {
 
     /** Three rounds into one instance, then three into two instances on one database. */
     private static void ingest(PostgresServer server) throws Exception {
-        for (int instances : new int[] {1, 2}) {
+        for (int instances : Integer.getInteger("pgbench.instances", 0) > 0
+                ? new int[] {Integer.getInteger("pgbench.instances")} : new int[] {1, 2}) {
             String url = server.createDatabase("ingest_" + instances);
+            try (var c = DriverManager.getConnection(url, PostgresServer.USER, "")) {
+                c.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            }
             var services = new ArrayList<ServiceProcess>();
             try (var api = new FakeBotApi()) {
                 for (int i = 0; i < instances; i++) {
                     services.add(ServiceProcess.start(Files.createTempDirectory("liuke-pg-ingest"), api.url(), url, ""));
                 }
                 int[] ports = services.stream().mapToInt(ServiceProcess::port).toArray();
-                IngestBench.load("warm-up", ports, IngestBench.updates(10_000), true);
+                IngestBench.load("warm-up", ports, IngestBench.updates(Integer.getInteger("ingest.warmUp", 60_000)), true);
                 services.get(0).awaitNothingPending(Duration.ofMinutes(5));
                 System.out.printf("%nwebhook ingest on PostgreSQL, %d instance(s)%n", instances);
                 for (int round = 1; round <= 3; round++) {
                     List<String> bodies = IngestBench.updates(Integer.getInteger("ingest.updates", 60_000));
+                    reset(url);
+                    var before = ServerCounters.read(url);
+                    double cpu = services.stream().mapToDouble(ServiceProcess::cpuSeconds).sum();
                     long started = System.nanoTime();
                     var result = IngestBench.load(instances + " instance(s) POST /telegram/webhook", ports, bodies, true);
                     result.print(round);
+                    System.out.printf("       while posting: %s, service CPU %.1f s%n", ServerCounters.read(url).since(before),
+                            services.stream().mapToDouble(ServiceProcess::cpuSeconds).sum() - cpu);
+                    topStatements(url);
                     services.get(0).awaitNothingPending(Duration.ofMinutes(10));
                     System.out.printf("       all processed %.1f s after the first post%n", (System.nanoTime() - started) / 1e9);
                 }
