@@ -18,9 +18,10 @@ import java.util.TreeMap;
 
 /**
  * Plans a campaign: reads its audience page by page with the facts the {@link ContactPolicy} needs
- * ({@link PlanningPage}), asks the policy, and writes each decision to the outbox in the page's
- * transaction: a pending row (with the personal gift code and survey it carries) or a skipped row
- * with the reason, all of a page's rows together at its end ({@link ContactRows}). A preview runs the
+ * ({@link PlanningPage}; the next page is read while this one is written, {@link AudiencePages}),
+ * asks the policy, and writes each decision to the outbox in the page's transaction: a pending row
+ * (with the personal gift code and survey it carries) or a skipped row with the reason, all of a
+ * page's rows together at its end ({@link ContactRows}). A preview runs the
  * same decisions and writes nothing. Thread-safe.
  */
 public final class CampaignPlanner {
@@ -70,31 +71,26 @@ public final class CampaignPlanner {
         // The day slot is the day the messages go out: planned after the quiet hours began, they take tomorrow's.
         long slot = CampaignDay.of(policy.sendsAt(now), zone).number();
         var tally = new Tally();
-        long[] after = {-1};
-        String[] afterOccurrence = {""};
-        boolean more = true;
-        while (more) {
-            Database.Work<Boolean> pageWork = handle -> {
-                if (handle.dialect() == app.liuke.store.Dialect.POSTGRES && !preview && handle.queryLong(
-                        "SELECT count(*) FROM pg_class WHERE relname = 'outbox' AND (relpages = 0 OR reltuples <= 0)") > 0) {
-                    // An outbox never analyzed with rows in it: believing it empty, PostgreSQL would scan all of it once
-                    // per customer (docs/benchmarks.md). Once it knows the rows per page, its estimates grow with the table.
-                    handle.execute("ANALYZE outbox");
+        try (var audience = new AudiencePages(database, pages, campaign, day, slot, preview, PAGE)) {
+            for (var rows = audience.next(); rows != null; rows = audience.next()) {
+                var page = rows;
+                Database.Work<Void> pageWork = handle -> {
+                    var writes = new Writes(new ContactRows(), new ArrayList<>());
+                    for (PlanningPage.Row row : page) {
+                        decide(handle, campaign, row, day, slot, tally, preview ? null : writes);
+                    }
+                    if (!preview) {
+                        write(handle, campaign, writes, tally, day.now());
+                    }
+                    return null;
+                };
+                // A preview only reads, so it may run while the caller is inside a chat's transaction.
+                if (preview) {
+                    database.read(pageWork);
+                } else {
+                    database.transaction(pageWork);
                 }
-                var rows = pages.read(handle, campaign, day, slot, after[0], afterOccurrence[0]);
-                var writes = new Writes(new ContactRows(), new ArrayList<>());
-                for (PlanningPage.Row row : rows) {
-                    decide(handle, campaign, row, day, slot, tally, preview ? null : writes);
-                    after[0] = row.target().customerId();
-                    afterOccurrence[0] = row.target().occurrence();
-                }
-                if (!preview) {
-                    write(handle, campaign, writes, tally, day.now());
-                }
-                return rows.size() == PAGE;
-            };
-            // A preview only reads, so it may run while the caller is inside a chat's transaction.
-            more = preview ? database.read(pageWork) : database.transaction(pageWork);
+            }
         }
         return new RunReport(campaign.name(), preview, tally.queued, tally.deferred, tally.skipped, tally.already, tally.lines);
     }

@@ -35,7 +35,7 @@ final class PlanningPage {
      * into one scan of the whole outbox per page to hash it. The customer join repeats the page's start,
      * so that a merge join seeks to it too instead of reading the customers from the first.
      */
-    List<Row> read(Handle handle, Campaign campaign, CampaignDay day, long slot, long after, String afterOccurrence) {
+    List<Row> read(Handle handle, Campaign campaign, CampaignDay day, long slot, long after, String afterOccurrence, int limit) {
         var audience = campaign.audience(day);
         var settings = campaign.settings();
         var params = new ArrayList<>(List.of(audience.params()));
@@ -46,7 +46,7 @@ final class PlanningPage {
                 // bounding created_at lets the index skip the customer's older contacts.
                 "pSlotFrom", day.start(java.time.LocalDate.ofEpochDay(slot - 1)),
                 "pNow", day.now().getEpochSecond(),
-                "pKey", "campaign:" + campaign.name() + ":", "pLimit", CampaignPlanner.PAGE,
+                "pKey", "campaign:" + campaign.name() + ":", "pLimit", limit,
 
                 "pCapA", policy.capSince(Tier.A, day.now()).getEpochSecond(),
                 "pCapB", policy.capSince(Tier.B, day.now()).getEpochSecond(),
