@@ -160,11 +160,16 @@ public final class PostgresBench {
                     reset(url);
                     var before = ServerCounters.read(url);
                     double cpu = services.stream().mapToDouble(ServiceProcess::cpuSeconds).sum();
+                    double serverCpu = server.cpuSeconds();
+                    double benchCpu = IngestBench.benchCpuSeconds();
                     long started = System.nanoTime();
                     var result = IngestBench.load(instances + " instance(s) POST /telegram/webhook", ports, bodies, true);
                     result.print(round);
-                    System.out.printf("       while posting: %s, service CPU %.1f s%n", ServerCounters.read(url).since(before),
-                            services.stream().mapToDouble(ServiceProcess::cpuSeconds).sum() - cpu);
+                    System.out.printf("       while posting: %s%n       CPU while posting (%.1f s × %d cores): Liuke %.1f s, PostgreSQL %.1f s,"
+                                    + " load generator + fake Bot API %.1f s%n", ServerCounters.read(url).since(before), result.seconds(),
+                            Runtime.getRuntime().availableProcessors(),
+                            services.stream().mapToDouble(ServiceProcess::cpuSeconds).sum() - cpu, server.cpuSeconds() - serverCpu,
+                            IngestBench.benchCpuSeconds() - benchCpu);
                     topStatements(url);
                     services.get(0).awaitNothingPending(Duration.ofMinutes(10));
                     System.out.printf("       all processed %.1f s after the first post%n", (System.nanoTime() - started) / 1e9);

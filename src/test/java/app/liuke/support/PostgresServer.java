@@ -88,6 +88,34 @@ public final class PostgresServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * The CPU the server has used so far, for a bench's account of where the cores went: the
+     * postmaster's own and its ended backends' (the kernel adds those to it) plus its live children's.
+     */
+    public double cpuSeconds() throws IOException {
+        long postmaster = Long.parseLong(Files.readAllLines(folder.resolve("data/postmaster.pid")).get(0).trim());
+        long ticks = 0;
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                String[] stat;
+                try {
+                    String line = Files.readString(process.resolve("stat"));
+                    stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                } catch (IOException gone) {
+                    continue;
+                }
+                // After the command: state, ppid, ... utime (index 11), stime, cutime, cstime.
+                long pid = Long.parseLong(process.getFileName().toString());
+                if (pid == postmaster) {
+                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+                } else if (Long.parseLong(stat[1]) == postmaster) {
+                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                }
+            }
+        }
+        return ticks / 100.0;
+    }
+
     /** A JDBC address for {@code database} on this server. */
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
