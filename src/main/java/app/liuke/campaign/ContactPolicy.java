@@ -13,7 +13,7 @@ import java.time.ZoneId;
  * The one contact-policy gate. At planning it decides per customer: opted out, unreachable, over the
  * tier's cap for marketing, inside the survey cooldown, or outranked in the day's slot are skipped
  * with their reason; quiet hours defer to the next allowed time. At sending ({@link #check}) it looks
- * again at opt-out, quiet hours and staleness. Replies to a customer's own action pass untouched.
+ * again at opt-out, quiet hours and staleness, for a leased batch at once ({@link #checkAll}). Replies to a customer's own action pass untouched.
  * Stateless and thread-safe.
  */
 public final class ContactPolicy implements SendGate {
@@ -117,22 +117,32 @@ public final class ContactPolicy implements SendGate {
 
     @Override
     public Verdict check(Handle handle, OutboxRow row, Instant now) {
+        return checkAll(handle, java.util.List.of(row), now).get(0);
+    }
+
+    /** The batch's customers are looked up together ({@link GateFacts}); the rest is asked per row. */
+    @Override
+    public java.util.List<Verdict> checkAll(Handle handle, java.util.List<OutboxRow> rows, Instant now) {
+        int longest = java.util.Arrays.stream(Tier.values()).mapToInt(tier -> rules.cap(tier).days()).max().orElse(0);
+        Instant since = now.minus(Duration.ofDays(longest));
+        var facts = GateFacts.read(handle, rows, since, since.minus(MAX_WAIT));
+        return rows.stream().map(row -> check(handle, row, now, facts)).toList();
+    }
+
+    private Verdict check(Handle handle, OutboxRow row, Instant now, GateFacts facts) {
         if (row.purpose().equals("reply")) {
             return new Pass();
         }
         if (row.expiresAt() != null && row.expiresAt() < now.getEpochSecond()) {
             return new SendGate.Skip("stale");
         }
-        if (row.customerId() != null) {
-            var customer = handle.queryOne("SELECT opted_out, tier FROM customer WHERE id = :id",
-                    r -> new Object[] {r.getInt(1) != 0, r.getString(2)}, "id", row.customerId()).orElse(null);
-            if (customer != null && (Boolean) customer[0]) {
-                return new SendGate.Skip("opted-out");
-            }
-            if (customer != null && overCap(handle, row, Tier.valueOf((String) customer[1]), now)) {
-                var cap = rules.cap(Tier.valueOf((String) customer[1]));
-                return new SendGate.Skip("cap:" + customer[1] + " " + cap.messages() + "/" + cap.days() + "d");
-            }
+        var customer = row.customerId() == null ? null : facts.customer(row.customerId());
+        if (customer != null && customer.optedOut()) {
+            return new SendGate.Skip("opted-out");
+        }
+        if (customer != null && overCap(row, customer.tier(), now, facts)) {
+            var cap = rules.cap(customer.tier());
+            return new SendGate.Skip("cap:" + customer.tier() + " " + cap.messages() + "/" + cap.days() + "d");
         }
         if (row.channel().equals(app.liuke.channel.wechat.WechatUpdates.CHANNEL)
                 && row.message() instanceof app.liuke.channel.Outbound.SendText text
@@ -157,20 +167,15 @@ public final class ContactPolicy implements SendGate {
      * A marketing contact waiting for the morning is counted again as it leaves, against the tier the
      * customer has now: the night's sweep may have moved them down (B to C, whose cap is 0), or another
      * marketing message may have gone out since it was planned. Found by {@code liuke simulate}.
+     * A message goes out within its campaign's expireHours or not at all, so older rows cannot be in the window.
      */
-    private boolean overCap(Handle handle, OutboxRow row, Tier tier, Instant now) {
+    private boolean overCap(OutboxRow row, Tier tier, Instant now, GateFacts facts) {
         if (!row.purpose().equals(CampaignSettings.Purpose.MARKETING.key()) || row.key().contains("#")) {
             return false;                                     // the rest of a contact goes with its first message
         }
         var cap = rules.cap(tier);
-        return cap.messages() == 0 || handle.queryLong("""
-                SELECT count(*) FROM outbox WHERE customer_id = :customer AND campaign IS NOT NULL AND purpose = 'marketing'
-                  AND status IN ('pending', 'sent') AND status = 'sent' AND slot_day IS NOT NULL AND sent_at > :since AND id <> :id
-                  AND created_at > :createdSince""", "customer", row.customerId(),
-                "since", now.minus(Duration.ofDays(cap.days())).getEpochSecond(), "id", row.id(),
-                // a message goes out within its campaign's expireHours or not at all: older rows cannot be in the window
-                "createdSince", now.minus(Duration.ofDays(cap.days())).minus(MAX_WAIT).getEpochSecond())
-                >= cap.messages();
+        Instant since = now.minus(Duration.ofDays(cap.days()));
+        return cap.messages() == 0 || facts.sentMarketing(row.customerId(), since, since.minus(MAX_WAIT), row.id()) >= cap.messages();
     }
 
     /** A WeChat follower whose reply window is shut can be reached only by a template message. */

@@ -9,7 +9,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -146,16 +145,8 @@ public final class Dispatcher implements AutoCloseable {
             if (!database.read(handle -> outbox.anyDue(handle, gateway.channel(), owner, now))) {
                 continue;                                   // nothing due: no write transaction (an idle poll takes no lock)
             }
-            var due = database.transaction(handle -> {
-                var passed = new ArrayList<OutboxRow>();
-                for (OutboxRow row : outbox.lease(handle, gateway.channel(), owner, batchSize(), now,
-                        now.plusSeconds(rules.leaseSeconds()))) {
-                    if (outbox.cleared(handle, gate, row, now)) {
-                        passed.add(row);
-                    }
-                }
-                return passed;
-            });
+            var due = database.transaction(handle -> outbox.cleared(handle, gate,
+                    outbox.lease(handle, gateway.channel(), owner, batchSize(), now, now.plusSeconds(rules.leaseSeconds())), now));
             progress |= send(gateway, due);
         }
         return progress;

@@ -111,9 +111,9 @@ public final class Outbox {
                 ORDER BY id LIMIT :limit""" + (handle.dialect() == app.liuke.store.Dialect.POSTGRES ? " FOR UPDATE OF o SKIP LOCKED" : ""),
                 Outbox::map, "channel", channel, "now", now.getEpochSecond(), "owner", owner,
                 "limit", limit);
-        for (OutboxRow row : rows) {
-            handle.update("UPDATE outbox SET lease_owner = :owner, lease_until = :until WHERE id = :id",
-                    "owner", owner, "until", until.getEpochSecond(), "id", row.id());
+        if (!rows.isEmpty()) {      // one statement for the batch: on PostgreSQL one round trip, not one per row
+            handle.update("UPDATE outbox SET lease_owner = :owner, lease_until = :until WHERE id IN (SELECT value FROM json_each(:ids))",
+                    "owner", owner, "until", until.getEpochSecond(), "ids", rows.stream().map(OutboxRow::id).toList().toString());
         }
         return rows;
     }
@@ -137,16 +137,24 @@ public final class Outbox {
      * (both with their reason); true when it may go now.
      */
     public boolean cleared(Handle handle, SendGate gate, OutboxRow row, Instant now) {
-        SendGate.Verdict verdict = gate.check(handle, row, now);
-        if (verdict instanceof SendGate.Skip skip) {
-            markSkipped(handle, row.id(), skip.reason(), now);
-            return false;
+        return !cleared(handle, gate, List.of(row), now).isEmpty();
+    }
+
+    /** {@link #cleared} for a leased batch, the gate asked once for all of it; the rows that may go now, in order. */
+    public List<OutboxRow> cleared(Handle handle, SendGate gate, List<OutboxRow> rows, Instant now) {
+        var verdicts = gate.checkAll(handle, rows, now);
+        var passed = new java.util.ArrayList<OutboxRow>();
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxRow row = rows.get(i);
+            if (verdicts.get(i) instanceof SendGate.Skip skip) {
+                markSkipped(handle, row.id(), skip.reason(), now);
+            } else if (verdicts.get(i) instanceof SendGate.Defer defer) {
+                defer(handle, row.id(), defer.until(), defer.reason());
+            } else {
+                passed.add(row);
+            }
         }
-        if (verdict instanceof SendGate.Defer defer) {
-            defer(handle, row.id(), defer.until(), defer.reason());
-            return false;
-        }
-        return true;
+        return passed;
     }
 
     /** Ends a pending row as skipped (the gate said no at sending time). */

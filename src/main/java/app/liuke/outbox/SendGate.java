@@ -24,4 +24,9 @@ public interface SendGate {
     }
 
     Verdict check(Handle handle, OutboxRow row, Instant now);
+
+    /** The verdicts for a leased batch, in its order: a gate may look up its rows' facts together. */
+    default java.util.List<Verdict> checkAll(Handle handle, java.util.List<OutboxRow> rows, Instant now) {
+        return rows.stream().map(row -> check(handle, row, now)).toList();
+    }
 }
