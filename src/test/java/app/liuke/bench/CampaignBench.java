@@ -96,9 +96,14 @@ public final class CampaignBench {
      * moment the broadcast is queued to the moment its last row is marked sent, polled every 10 ms.
      */
     private static void dispatch(int messages, int rate) throws Exception {
+        dispatch(messages, rate, java.util.function.UnaryOperator.identity());
+    }
+
+    /** Dispatch with the config's store changed by {@code store} (the PostgreSQL bench). */
+    static void dispatch(int messages, int rate, java.util.function.UnaryOperator<LiukeConfig> store) throws Exception {
         Path folder = Files.createTempDirectory("liuke-dispatch-bench");
         var clock = new MutableClock(Instant.now());
-        try (var api = new FakeBotApi(); var liuke = Liuke.open(config(folder, api.url(), rate), clock)) {
+        try (var api = new FakeBotApi(); var liuke = Liuke.open(store.apply(config(folder, api.url(), rate)), clock)) {
             seed(liuke, messages);
             liuke.database().useTransaction(handle -> handle.update("UPDATE customer SET tier = 'A'"));
             liuke.startWeb("127.0.0.1");

@@ -36,7 +36,7 @@ public final class PostgresBench {
         int purchases = Integer.parseInt(args.length > 1 ? args[1] : "10000000");
         try (var server = PostgresServer.startForBench()) {
             System.out.printf("%nPostgreSQL bench (%s): %d cores%n", server.version(), Runtime.getRuntime().availableProcessors());
-            var parts = List.of(System.getProperty("pgbench.parts", "classify,plan,ingest").split(","));
+            var parts = List.of(System.getProperty("pgbench.parts", "classify,plan,dispatch,ingest").split(","));
             if (parts.contains("classify")) {
                 classify(server, customers, purchases);
             }
@@ -47,6 +47,13 @@ public final class PostgresBench {
                 }
                 CampaignBench.plan(100_000, config -> onPostgres(config, planning));
                 topStatements(planning);
+            }
+            if (parts.contains("dispatch")) {
+                System.out.println("\nDispatch on PostgreSQL: 10,000 messages at 1,000/s, then with pacing off (the sender's ceiling)");
+                for (int rate : new int[] {1_000, 100_000}) {
+                    String url = server.createDatabase("dispatch_" + rate);
+                    CampaignBench.dispatch(10_000, rate, config -> onPostgres(config, url));
+                }
             }
             if (parts.contains("ingest")) {
                 ingest(server);
