@@ -27,6 +27,11 @@ public final class ServeCommand implements Callable<Integer> {
         return serve(config.load(), demo);
     }
 
+    /** The shop's database as the start-up line names it: the SQLite file, or the PostgreSQL address without its query (which may hold a password). */
+    static String where(LiukeConfig.Store store) {
+        return store.postgres() ? store.url().replaceFirst("\\?.*", "") : store.path().toString();
+    }
+
     static int serve(LiukeConfig loaded, boolean demo) throws InterruptedException {
         LiukeConfig config = demo ? DemoShop.configure(loaded) : loaded;
         Liuke liuke = ConfigOption.open(config);
@@ -42,7 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "liuke-shutdown"));
         System.out.printf("Liuke 留客 is running: http://localhost:%d/health  (config: %s, database: %s)%n",
-                web.port(), config.source(), config.store().path());
+                web.port(), config.source(), where(config.store()));
         System.out.printf("Web chat: http://localhost:%d/chat  (Telegram: %s)%n", web.port(), liuke.channels().telegramStatus());
         System.out.printf("Dashboard: http://localhost:%d/  (sign in with the admin token)%n", web.port());
         if (demo) {

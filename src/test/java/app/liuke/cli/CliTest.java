@@ -173,4 +173,13 @@ class CliTest {
         }
         assertTrue(output().contains("Usage: liuke import"), output());
     }
+
+    @Test
+    void theStartUpLine_namesTheShopsDatabase_withoutAPasswordInItsAddress() {
+        var sqlite = new app.liuke.config.LiukeConfig.Store(Path.of("data/liuke.db"));
+        assertEquals(Path.of("data/liuke.db").toString(), ServeCommand.where(sqlite));
+        var postgres = new app.liuke.config.LiukeConfig.Store(Path.of("data/liuke.db"),
+                "jdbc:postgresql://db:5432/liuke?password=secret&ssl=true", "liuke", "secret", 10);
+        assertEquals("jdbc:postgresql://db:5432/liuke", ServeCommand.where(postgres));
+    }
 }
