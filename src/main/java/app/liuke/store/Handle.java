@@ -20,6 +20,7 @@ public final class Handle implements AutoCloseable {
     private final Connection connection;
     private final StatementCache statements;
     private final Dialect dialect;
+    private static final int STREAM_FETCH = 2_000;
     private Statement plain;
 
     Handle(Connection connection, StatementCache statements, Dialect dialect) {
@@ -35,13 +36,22 @@ public final class Handle implements AutoCloseable {
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
         var rows = new ArrayList<T>();
-        stream(sql, mapper, rows::add, params);
+        read(sql, mapper, rows::add, 0, params);
         return rows;
     }
 
-    /** Streams rows one at a time, so a million rows never sit in memory together. */
+    /**
+     * Streams rows one at a time, so a million rows never sit in memory together. On PostgreSQL the
+     * driver fetches them {@value #STREAM_FETCH} at a time inside a transaction; outside one it reads
+     * the whole result first, so a large read belongs in a transaction there.
+     */
     public <T> void stream(String sql, RowMapper<T> mapper, Consumer<T> sink, Object... params) {
+        read(sql, mapper, sink, STREAM_FETCH, params);
+    }
+
+    private <T> void read(String sql, RowMapper<T> mapper, Consumer<T> sink, int fetch, Object... params) {
         try (var lease = prepare(sql, false, params)) {
+            lease.statement().setFetchSize(dialect == Dialect.POSTGRES ? fetch : 0);
             try (var raw = lease.statement().executeQuery()) {
                 var rows = dialect == Dialect.POSTGRES ? BooleanColumns.wrap(raw) : raw;
                 while (rows.next()) {
