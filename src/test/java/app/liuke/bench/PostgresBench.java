@@ -143,6 +143,51 @@ public final class PostgresBench {
             System.out.println("  (the next day's sweep and the same day's classify of everyone)");
             topStatements(url);
         }
+        if (System.getProperty("pgbench.parts", "").contains("footprint")) {
+            footprint(url, customers, Path.of("target/liuke.jar").toAbsolutePath());
+        }
+    }
+
+    /**
+     * The service as a shop starts it (default JVM flags) on the classified database: how soon it is
+     * healthy, and the most memory it held after its start-up sweep (the day was missed) and a few
+     * of the heavier admin requests.
+     */
+    static void footprint(String url, int customers, Path jar) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("the footprint part runs the packaged jar: mvn -B -Pbench -DskipTests verify builds it first");
+        }
+        try (var api = new FakeBotApi()) {
+            long started = System.nanoTime();
+            try (var service = ServiceProcess.startJarWithDefaultFlags(jar, Files.createTempDirectory("liuke-pg-footprint"), api.url(), url)) {
+                double healthy = (System.nanoTime() - started) / 1e9;
+                var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + service.port()
+                        + "/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+                while (!service.log().contains("classification sweep for") && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                double[] seconds = new double[3];
+                String[] paths = {"/api/customers?q=13800012345", "/api/reports/segments", "/api/todo"};
+                for (int i = 0; i < paths.length; i++) {
+                    long t0 = System.nanoTime();
+                    var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + service.port()
+                                    + paths[i])).header("Authorization", "Bearer " + ServiceProcess.ADMIN_TOKEN).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    seconds[i] = (System.nanoTime() - t0) / 1e9;
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(paths[i] + ": " + response.statusCode() + " " + response.body());
+                    }
+                }
+                System.out.printf("%nThe service on PostgreSQL with %,d customers (java -jar target/liuke.jar, default JVM flags)%n", customers);
+                System.out.printf("| launch -> running, then GET /health %d | %.2f s | < 2 s |%n", health.statusCode(), healthy);
+                System.out.printf("| GET %s / %s / %s | %.2f / %.2f / %.2f s | |%n", paths[0], paths[1], paths[2], seconds[0], seconds[1],
+                        seconds[2]);
+                System.out.printf("| peak resident memory after the start-up sweep and those requests | %d MB | < 300 MB |%n",
+                        service.peakResidentMb());
+            }
+        }
     }
 
     /** Three rounds into one instance, then three into two instances on one database. */

@@ -92,6 +92,16 @@ public final class ServiceProcess implements AutoCloseable {
         return launch(folder, List.of("-cp", System.getProperty("java.class.path"), "app.liuke.Main"));
     }
 
+    /**
+     * The packaged jar with the JVM's default flags (its own heap limit), as a shop runs it, its shop on
+     * {@code storeUrl} (null: the SQLite file).
+     */
+    public static ServiceProcess startJarWithDefaultFlags(Path jar, Path folder, String apiUrl, String storeUrl)
+            throws IOException, InterruptedException {
+        writeConfig(folder, apiUrl, storeUrl, "");
+        return launch(folder, List.of("-jar", jar.toString()), List.of());
+    }
+
     /** Runs the service from this JVM's class path (the benches). */
     public static ServiceProcess start(Path folder, String apiUrl) throws IOException, InterruptedException {
         writeConfig(folder, apiUrl, "");
@@ -104,13 +114,18 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private static ServiceProcess launch(Path folder, List<String> main) throws IOException, InterruptedException {
+        return launch(folder, main, List.of("-Xmx1g"));
+    }
+
+    private static ServiceProcess launch(Path folder, List<String> main, List<String> flags) throws IOException, InterruptedException {
         int start = 1;
         while (Files.exists(folder.resolve("service-" + start + ".log"))) {
             start++;
         }
         Path log = folder.resolve("service-" + start + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        var command = new ArrayList<>(List.of(java));
+        command.addAll(flags);
         String extra = System.getenv("LIUKE_SERVICE_JVM_ARGS");          // e.g. a flight recording while benching
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
@@ -136,6 +151,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The most memory the service process has held resident so far (Linux's VmHWM), in MB. */
+    public long peakResidentMb() throws IOException {
+        return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                .filter(line -> line.startsWith("VmHWM:")).mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
+                .findFirst().orElse(-1);
     }
 
     /** CPU time the service process has used so far. */
